@@ -1,0 +1,13 @@
+import ArgumentParser
+import Candor
+
+@main
+struct CandorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "candor",
+        abstract: "Benchmark and score self-explaining models: faithfulness, simulatability, agreement with humans.",
+        version: CandorInfo.version,
+        subcommands: [
+        ]
+    )
+}
