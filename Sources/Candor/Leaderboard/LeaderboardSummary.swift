@@ -1,0 +1,65 @@
+/// The numbers the leaderboard's headline shows, derived from results files only.
+public struct LeaderboardSummary: Sendable, Hashable, Codable {
+    public var rows: [Row]
+
+    /// One model's headline.
+    public struct Row: Sendable, Hashable, Codable {
+        public var model: String
+        public var version: String
+        public var families: [FamilyScore]
+        /// The share of failed requests over all its suites.
+        public var failureRate: Double
+    }
+
+    /// One family's headline for one model.
+    public struct FamilyScore: Sendable, Hashable, Codable {
+        public var family: ScorerFamily
+        /// Mean over (suite, scorer) of (self − random) / (reference − random): 0 is the random floor, 1 the
+        /// reference line; nil when no pair could be standardized.
+        public var standardized: Double?
+        /// Suites where self beats reference: at least one scorer of the family says `better` and none `worse`.
+        public var suitesWon: Int
+        /// Suites where the family had any comparison.
+        public var suitesCompared: Int
+    }
+
+    public init(results: [ModelResults]) {
+        rows = results.map { model in
+            let families = ScorerFamily.allCases.map { family in
+                Self.score(model, family: family)
+            }
+            let requests = model.suites.reduce(0) { $0 + $1.requests }
+            let failed = model.suites.reduce(0) { $0 + $1.failures.values.reduce(0, +) }
+            return Row(model: model.model.name, version: model.model.version, families: families,
+                       failureRate: requests == 0 ? 0 : Double(failed) / Double(requests))
+        }
+    }
+
+    static func score(_ model: ModelResults, family: ScorerFamily) -> FamilyScore {
+        let ids = Set(model.scorers.filter { $0.family == family }.map(\.id))
+        var standardized: [Double] = []
+        var won = 0
+        var compared = 0
+        for suite in model.suites {
+            for id in ids.sorted() {
+                let value = { (source: ExplanationSource) in
+                    suite.scores.first { $0.scorer == id && $0.source == source }?.value
+                }
+                if let own = value(.self), let reference = value(.reference), let random = value(.random),
+                   abs(reference - random) > 1e-9 {
+                    standardized.append((own - random) / (reference - random))
+                }
+            }
+            let verdicts = suite.comparisons.filter { ids.contains($0.scorer) }.map(\.verdict)
+                .filter { $0 != .notApplicable }
+            if !verdicts.isEmpty {
+                compared += 1
+                if verdicts.contains(.better) && !verdicts.contains(.worse) { won += 1 }
+            }
+        }
+        return FamilyScore(family: family,
+                           standardized: standardized.isEmpty ? nil
+                               : standardized.reduce(0, +) / Double(standardized.count),
+                           suitesWon: won, suitesCompared: compared)
+    }
+}
