@@ -83,7 +83,7 @@ enum CommonsenseQALexicon {
             Fact("highlighter", ["mark important lines in a textbook", "make key sentences stand out in bright colour"]),
             Fact("notebook", ["jot down notes during a lecture", "write a diary entry"]),
         ]),
-        Category(form: .use, noun: "thing", facts: [
+        Category(form: .use, noun: "item", facts: [
             Fact("umbrella", ["stay dry in the rain", "avoid getting soaked in a shower of rain"]),
             Fact("sunglasses", plural: true, ["protect your eyes from bright sunlight", "stop the sun from dazzling you"]),
             Fact("gloves", plural: true, ["keep your hands warm", "protect your fingers from the frost"]),
@@ -176,7 +176,7 @@ enum CommonsenseQALexicon {
         case .use:
             [
                 "What would you use to {vp}?",
-                "Which {noun} do people use to {vp}?",
+                "Which {noun} do you use to {vp}?",
                 "If you wanted to {vp}, which of these would you reach for?",
                 "What is the right {noun} to {vp}?",
                 "You need to {vp}. What do you grab?",
