@@ -108,8 +108,7 @@ struct CommonsenseQARecipe: Recipe {
     var cardBody: String {
         let factCount = Lexicon.categories.reduce(0) { $0 + $1.facts.count }
         let phraseCount = Lexicon.categories.reduce(0) { $0 + $1.facts.reduce(0) { $0 + $1.phrases.count } }
-        let templateCount = [Lexicon.Form.use, .place, .animal, .person]
-            .reduce(0) { $0 + Lexicon.questionTemplates(for: $1).count }
+        let shapes = [Lexicon.Form.use, .place, .animal, .person].map { Lexicon.questionTemplates(for: $0).count }
         let explanationCount = [Lexicon.Form.use, .place, .animal, .person]
             .reduce(0) { $0 + Lexicon.explanationTemplates(for: $1).count }
         return """
@@ -151,7 +150,8 @@ struct CommonsenseQARecipe: Recipe {
         itself is never mentioned outside the choices.
         - Some deciding phrases hold a negation ("make sure you do not oversleep", "store ice cream so it does not \
         melt"); the negation is part of the evidence, not a reversal of it.
-        - \(templateCount) question shapes (11 for objects, 8 for places, 7 for animals, 7 for workers) and \
+        - \(shapes.reduce(0, +)) question shapes (\(shapes[0]) for objects, \(shapes[1]) for places, \(shapes[2]) for \
+        animals, \(shapes[3]) for workers) and \
         \(Lexicon.scenes.count + Lexicon.mentions.count) scene sentences with \(Lexicon.names.count) names.
 
         ## Shortcut
