@@ -94,7 +94,8 @@ struct CommonsenseQARecipe: Recipe {
         probes:
           # Words from the deciding phrases of several facts (each can pull towards a different choice),
           # plus a few neutral fillers.
-          insertion-words: [milk, cold, honey, nail, rain, teeth, books, flight, wool, pipe, paper, really, usually, perhaps]
+          insertion-words: [milk, cold, honey, nail, rain, teeth, books, flight, wool, pipe, paper,
+                            really, usually, perhaps]
           cue: "A reader who saw this before says the answer is {label}."
         scorers: [comprehensiveness, sufficiency, counterfactual-mention, bias-cue, explanation-only,
                   las, counterfactual-simulation, token-f1, iou-f1, auprc, rouge-l, chrf]
@@ -135,7 +136,8 @@ struct CommonsenseQARecipe: Recipe {
         The recipe holds a table of \(factCount) facts in \(Lexicon.categories.count) categories (kitchen \
         appliances, tools, office items, things to wear or carry, household items, containers, vehicles, places, \
         animals, workers), with \(phraseCount) deciding phrases in all, for example "keep milk cold" → \
-        refrigerator, "cut paper into shapes" → scissors, "borrow books for free" → library, "makes honey" → bee, \
+        refrigerator, "cut paper into shapes" → scissors, "borrow books for free" → library, "makes honey" → \
+        bee, \
         "fix a leaking pipe" → plumber. A question is built around one phrase of one fact; the four wrong choices \
         are four other objects of the same category, so each is a plausible thing of the kind asked about but none \
         fits the phrase. The correct choice is the fact's object, placed at the position of the label.

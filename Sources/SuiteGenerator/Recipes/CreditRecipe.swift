@@ -207,7 +207,8 @@ struct CreditRecipe: Recipe {
         explanations: [features, text]
         probes:
           # Words that lean towards each label when they reach a model through free text, plus neutral fillers.
-          insertion-words: [reliable, stable, secure, savings, approved, debt, arrears, missed, risky, declined, reportedly, also]
+          insertion-words: [reliable, stable, secure, savings, approved, debt, arrears, missed, risky, declined,
+                            reportedly, also]
           cue: "A reader who saw this before says the answer is {label}."
         scorers: [comprehensiveness, sufficiency, counterfactual-mention, bias-cue, explanation-only,
                   las, counterfactual-simulation, token-f1, iou-f1, auprc, rouge-l, chrf]
@@ -272,7 +273,8 @@ struct CreditRecipe: Recipe {
         ## Traps and distractors
 
         `income`, `loan_amount`, `savings`, `age`, `dependents`, `years_at_address`, `housing` and `purpose` are \
-        drawn independently of the label: a model that credits a large loan or low savings for a decline is explaining something the \
+        drawn independently of the label: a model that credits a large loan or low savings for a decline is \
+        explaining something the \
         data does not support. A declined applicant breaks only the rules it breaks; its other rule features \
         look as healthy as an approved applicant's, so a decline is never visible in every feature at once.
 

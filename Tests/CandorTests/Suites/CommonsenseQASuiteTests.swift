@@ -12,6 +12,17 @@ import Testing
         try SuiteLoader.load(folder).instances(split: split)
     }
 
+    @Test func suiteFileDeclaresFiveChoices() throws {
+        let suite = try SuiteLoader.load(Self.folder)
+        #expect(suite.task.kind == .multipleChoice)
+        #expect(suite.task.labels == ["A", "B", "C", "D", "E"])
+        #expect(suite.task.inputs.map(\.type) == [.text, .choices])
+        #expect(suite.explanations == [.text, .highlights])
+        #expect((10...16).contains(suite.probes.insertionWords.count))
+        #expect(suite.probes.cue?.contains("{label}") == true)
+        #expect(suite.scorers.count == 12)
+    }
+
     @Test(arguments: [("train", 2400), ("test", 600)])
     func splitHasBalancedLetters(split: String, size: Int) throws {
         let instances = try Self.instances(split)

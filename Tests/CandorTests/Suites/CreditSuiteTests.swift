@@ -30,6 +30,18 @@ import Testing
         return broken.isEmpty ? nil : broken
     }
 
+    @Test func suiteFileDeclaresTheTable() throws {
+        let suite = try SuiteLoader.load(Self.folder)
+        #expect(suite.task.kind == .classification)
+        #expect(suite.task.labels == ["approve", "decline"])
+        let kinds = suite.task.inputs.first?.features.map(\.kind) ?? []
+        #expect(kinds.filter { $0 == .category }.count == 4)
+        #expect(suite.explanations == [.features, .text])
+        #expect((10...16).contains(suite.probes.insertionWords.count))
+        #expect(suite.probes.cue?.contains("{label}") == true)
+        #expect(suite.scorers.count == 12)
+    }
+
     @Test(arguments: [("train", 2400), ("test", 600)])
     func splitIsBalanced(split: String, size: Int) throws {
         let instances = try Self.instances(split)
