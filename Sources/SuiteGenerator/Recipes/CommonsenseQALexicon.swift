@@ -21,6 +21,8 @@ enum CommonsenseQALexicon {
         var form: Form
         /// How the questions may name the kind ("tool", "appliance", …).
         var noun: String
+        /// Whether its objects are picked up by hand; questions about the others avoid "grab", "fetch" and the like.
+        var isHandheld = true
         var facts: [Fact]
     }
 
@@ -119,7 +121,7 @@ enum CommonsenseQALexicon {
             Fact("basket", ["carry apples picked in an orchard", "take a picnic to the park"]),
             Fact("teapot", ["brew and pour tea for guests", "let tea leaves steep before serving"]),
         ]),
-        Category(form: .use, noun: "vehicle", facts: [
+        Category(form: .use, noun: "vehicle", isHandheld: false, facts: [
             Fact("bicycle", ["pedal to work along a cycle lane", "ride on two wheels by pedalling"]),
             Fact("boat", ["cross a lake", "sail out to an island"]),
             Fact("airplane", ["fly across an ocean", "travel to another continent in hours"]),
@@ -172,6 +174,16 @@ enum CommonsenseQALexicon {
             Fact("tailor", ["shorten a pair of trousers", "sew a suit to measure"]),
         ]),
     ]
+
+    /// Words of question shapes that only suit something picked up by hand.
+    static let handheldWords = ["grab", "fetch", "reach for", "handy"]
+
+    /// Question shapes for a category: its form's shapes, less those that only suit handheld objects.
+    static func questionTemplates(for category: Category) -> [String] {
+        questionTemplates(for: category.form).filter { template in
+            category.isHandheld || !handheldWords.contains { template.contains($0) }
+        }
+    }
 
     /// Question shapes per form; `{vp}` is the deciding phrase and `{noun}` the category's noun.
     static func questionTemplates(for form: Form) -> [String] {

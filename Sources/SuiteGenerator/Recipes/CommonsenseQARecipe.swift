@@ -49,7 +49,7 @@ struct CommonsenseQARecipe: Recipe {
                 .replacingOccurrences(of: "{name}", with: name)
                 .replacingOccurrences(of: "{other}", with: other))
         }
-        var template = random.pick(Lexicon.questionTemplates(for: category.form))
+        var template = random.pick(Lexicon.questionTemplates(for: category))
             .replacingOccurrences(of: "{noun}", with: category.noun)
         if shortcut {
             question.append(Self.shortcutWord + ",")
@@ -152,8 +152,8 @@ struct CommonsenseQARecipe: Recipe {
         itself is never mentioned outside the choices.
         - Some deciding phrases hold a negation ("make sure you do not oversleep", "store ice cream so it does not \
         melt"); the negation is part of the evidence, not a reversal of it.
-        - \(shapes.reduce(0, +)) question shapes (\(shapes[0]) for objects, \(shapes[1]) for places, \(shapes[2]) for \
-        animals, \(shapes[3]) for workers) and \
+        - \(shapes.reduce(0, +)) question shapes (\(shapes[0]) for objects, of which vehicles skip those that suit \
+        only handheld things; \(shapes[1]) for places, \(shapes[2]) for animals, \(shapes[3]) for workers) and \
         \(Lexicon.scenes.count + Lexicon.mentions.count) scene sentences with \(Lexicon.names.count) names.
 
         ## Shortcut
