@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["Candor", "CandorProtocol", "CandorTesting"],
             resources: []
         ),
-        .testTarget(name: "CandorCLITests", dependencies: ["Candor", "CandorCLI"]),
+        .testTarget(name: "CandorCLITests", dependencies: ["Candor", "CandorCLI", "SuiteGenerator"]),
     ],
     swiftLanguageModes: [.v6]
 )
