@@ -157,6 +157,15 @@ public struct Bootstrap: Sendable, Hashable {
         return summarize(value: whole, statistics: values, n: n, excluded: excluded)
     }
 
+    /// An aggregate of per-instance observations with its interval: `aggregate` receives each resample's
+    /// observations (with repeats), so a scorer can pass its own aggregate, e.g. `{ TokenF1.micro($0).f1 }`.
+    /// - Returns: nil when there are no observations, the aggregate does not apply to all of them, or it applies
+    ///   to no resample.
+    public func estimate<Observation>(of observations: [Observation],
+                                      aggregate: ([Observation]) -> Double?) -> Estimate? {
+        estimate(count: observations.count) { indices in aggregate(indices.map { observations[$0] }) }
+    }
+
     // MARK: Paired comparisons
 
     /// Compares the means of two sources' per-instance values on the same instances.
@@ -200,6 +209,19 @@ public struct Bootstrap: Sendable, Hashable {
             difference: summarize(value: wholeSubject - wholeReference, statistics: differences, n: n,
                                   excluded: resamples - differences.count),
             direction: direction)
+    }
+
+    /// Compares one aggregate of two sources' per-instance observations; `subject[i]` and `reference[i]` must
+    /// belong to the same instance, and each resample takes the same instances from both.
+    /// - Returns: nil when the arrays are empty or differ in length, or as ``compare(count:subject:reference:direction:)``.
+    public func compare<Observation>(subject: [Observation], reference: [Observation],
+                                     direction: ScoreDirection,
+                                     aggregate: ([Observation]) -> Double?) -> PairedComparison? {
+        guard subject.count == reference.count else { return nil }
+        return compare(count: subject.count,
+                       subject: { indices in aggregate(indices.map { subject[$0] }) },
+                       reference: { indices in aggregate(indices.map { reference[$0] }) },
+                       direction: direction)
     }
 
     // MARK: Summaries

@@ -200,4 +200,34 @@ import Testing
         #expect(result.difference.excluded > 0)
         #expect(result.difference.low == 1 && result.difference.high == 1 && result.verdict == .better)
     }
+
+    /// A non-mean aggregate over observations: micro token F1 of per-instance counts. The subject finds 3 of
+    /// 4 reference tokens with 4 predictions on every instance (F1 = 2 × 0.75 × 0.75 / 1.5 = 0.75); the
+    /// reference source predicts 4 tokens of which 1 is right (P = R = 0.25, F1 = 0.25). Every resample gives
+    /// exactly those values, so the difference is 0.5 with the interval [0.5, 0.5].
+    @Test func aggregatesOfObservations() throws {
+        let subject = Array(repeating: TokenF1.Counts(predicted: 4, reference: 4, overlap: 3), count: 12)
+        let reference = Array(repeating: TokenF1.Counts(predicted: 4, reference: 4, overlap: 1), count: 12)
+        let bootstrap = Bootstrap(seed: 3)
+        let alone = try #require(bootstrap.estimate(of: subject) { TokenF1.micro($0).f1 })
+        #expect(abs(alone.value - 0.75) < 1e-15 && abs(alone.low - 0.75) < 1e-15)
+        let result = try #require(bootstrap.compare(subject: subject, reference: reference,
+                                                    direction: .higherIsBetter) { TokenF1.micro($0).f1 })
+        #expect(abs(result.difference.value - 0.5) < 1e-15)
+        #expect(abs(result.difference.low - 0.5) < 1e-15 && abs(result.difference.high - 0.5) < 1e-15)
+        #expect(result.verdict == .better)
+        #expect(bootstrap.compare(subject: subject, reference: Array(reference.prefix(3)),
+                                  direction: .higherIsBetter) { TokenF1.micro($0).f1 } == nil)
+    }
+
+    /// Macro token F1 is undefined on a resample holding only instances with nothing predicted and nothing
+    /// referenced; with 1 such instance of 2, a resample is all of it with chance (1/2)² = 1/4.
+    @Test func aggregatesThatDoNotApplyAreExcluded() throws {
+        let observations = [TokenF1.Counts(predicted: 2, reference: 2, overlap: 1),
+                            TokenF1.Counts(predicted: 0, reference: 0, overlap: 0)]
+        let estimate = try #require(Bootstrap(seed: 4).estimate(of: observations) { TokenF1.macro($0)?.f1 })
+        #expect(estimate.value == 0.5)
+        #expect(estimate.excluded > 150 && estimate.excluded < 350)
+        #expect(estimate.excluded + estimate.resamples == 1000)
+    }
 }
