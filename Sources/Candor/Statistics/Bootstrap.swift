@@ -58,7 +58,8 @@ public struct Bootstrap: Sendable, Hashable {
 
     /// Calls `body` with each resample's number and its `n` instance indices, in resample order.
     ///
-    /// The one source of resamples: every other method draws through it, so they all see the same resamples.
+    /// Every method draws its resamples exactly this way (the BLAS path repeats these draws inline), so for a
+    /// given seed they all see the same resamples.
     public func forEachResample(count n: Int, _ body: (_ resample: Int, _ indices: [Int]) -> Void) {
         guard n > 0 else { return }
         var generator = SeededGenerator(seed: seed)
@@ -100,34 +101,34 @@ public struct Bootstrap: Sendable, Hashable {
         var product = [Double](repeating: 0, count: blockRows * k)
         var statistics = [[Double]](repeating: [], count: k)
         for column in 0..<k { statistics[column].reserveCapacity(resamples) }
-        var rowsInBlock = 0
-
-        func flush() {
-            guard rowsInBlock > 0 else { return }
+        // The same draws, in the same order, as forEachResample makes; written out here so the hot loop runs
+        // on raw buffers without a closure call per resample.
+        var generator = SeededGenerator(seed: seed)
+        var done = 0
+        while done < resamples {
+            let rows = min(blockRows, resamples - done)
+            counts.withUnsafeMutableBufferPointer { c in
+                for index in 0..<(rows * n) { c[index] = 0 }
+                for row in 0..<rows {
+                    let offset = row * n
+                    for _ in 0..<n { c[offset + generator.index(below: n)] += 1 }
+                }
+            }
             counts.withUnsafeBufferPointer { c in
                 values.withUnsafeBufferPointer { v in
                     product.withUnsafeMutableBufferPointer { out in
                         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
-                                    Int32(rowsInBlock), Int32(k), Int32(n), 1.0 / Double(n),
+                                    Int32(rows), Int32(k), Int32(n), 1.0 / Double(n),
                                     c.baseAddress, Int32(n), v.baseAddress, Int32(k),
                                     0.0, out.baseAddress, Int32(k))
                     }
                 }
             }
-            for row in 0..<rowsInBlock {
+            for row in 0..<rows {
                 for column in 0..<k { statistics[column].append(product[row * k + column]) }
             }
-            for index in 0..<(rowsInBlock * n) { counts[index] = 0 }
-            rowsInBlock = 0
+            done += rows
         }
-
-        forEachResample(count: n) { _, indices in
-            let offset = rowsInBlock * n
-            for index in indices { counts[offset + index] += 1 }
-            rowsInBlock += 1
-            if rowsInBlock == blockRows { flush() }
-        }
-        flush()
 
         return (0..<k).map { column in
             let whole = columns[column].reduce(0, +) / Double(n)

@@ -53,16 +53,12 @@ public enum ChrF {
         var result = Statistics(order: order)
         guard order >= 1 else { return result }
         for n in 1...order {
-            let hypothesisGrams = ngrams(hypothesisScalars, n)
-            let referenceGrams = ngrams(referenceScalars, n)
-            var hypothesisCount = 0, matches = 0
-            for (gram, count) in hypothesisGrams {
-                hypothesisCount += count
-                if let inReference = referenceGrams[gram] { matches += min(count, inReference) }
-            }
-            result.hypothesis[n - 1] = referenceGrams.isEmpty ? 0 : hypothesisCount
-            result.reference[n - 1] = referenceGrams.values.reduce(0, +)
-            result.matches[n - 1] = matches
+            let counts = n <= PackedGram.capacity
+                ? matchCounts(PackedGram.all(hypothesisScalars, n), PackedGram.all(referenceScalars, n))
+                : matchCounts(LongGram.all(hypothesisScalars, n), LongGram.all(referenceScalars, n))
+            result.hypothesis[n - 1] = counts.reference == 0 ? 0 : counts.hypothesis
+            result.reference[n - 1] = counts.reference
+            result.matches[n - 1] = counts.matches
         }
         return result
     }
@@ -109,31 +105,69 @@ public enum ChrF {
         }
     }
 
-    /// An n-gram: its first 6 scalars packed into 128 bits (21 bits each), any further ones kept as they are,
-    /// so the default order hashes two words and never allocates.
-    struct Gram: Hashable {
-        var high: UInt64
-        var low: UInt64
-        var rest: [UInt32]
+    /// n-gram totals of two sorted lists and the size of their multiset intersection
+    /// (`Σ min(count in hypothesis, count in reference)`), by one merge.
+    static func matchCounts<Gram: Comparable>(_ hypothesis: [Gram], _ reference: [Gram])
+        -> (hypothesis: Int, reference: Int, matches: Int) {
+        var i = 0, j = 0, matches = 0
+        while i < hypothesis.count && j < reference.count {
+            if hypothesis[i] == reference[j] {
+                matches += 1
+                i += 1
+                j += 1
+            } else if hypothesis[i] < reference[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return (hypothesis.count, reference.count, matches)
     }
 
-    static func ngrams(_ scalars: [UInt32], _ n: Int) -> [Gram: Int] {
-        var counts: [Gram: Int] = [:]
-        guard n >= 1, scalars.count >= n else { return counts }
-        for start in 0...(scalars.count - n) {
-            var gram = Gram(high: 0, low: 0, rest: [])
-            for offset in 0..<n {
-                let value = UInt64(scalars[start + offset])
-                if offset < 3 {
-                    gram.low |= value << (21 * UInt64(offset))
-                } else if offset < 6 {
-                    gram.high |= value << (21 * UInt64(offset - 3))
-                } else {
-                    gram.rest.append(scalars[start + offset])
-                }
-            }
-            counts[gram, default: 0] += 1
+    /// An n-gram of at most 6 scalars packed into 128 bits (21 bits each, first scalar highest), so that
+    /// counting n-grams is sorting two words per n-gram: no hashing, no allocation per n-gram.
+    struct PackedGram: Comparable {
+        static let capacity = 6
+        var high: UInt64
+        var low: UInt64
+
+        static func < (a: PackedGram, b: PackedGram) -> Bool {
+            a.high != b.high ? a.high < b.high : a.low < b.low
         }
-        return counts
+
+        /// Every n-gram of `scalars`, sorted.
+        static func all(_ scalars: [UInt32], _ n: Int) -> [PackedGram] {
+            guard scalars.count >= n else { return [] }
+            var grams: [PackedGram] = []
+            grams.reserveCapacity(scalars.count - n + 1)
+            for start in 0...(scalars.count - n) {
+                var gram = PackedGram(high: 0, low: 0)
+                for offset in 0..<n {
+                    let value = UInt64(scalars[start + offset])
+                    if offset < 3 {
+                        gram.high |= value << (21 * UInt64(2 - offset))
+                    } else {
+                        gram.low |= value << (21 * UInt64(5 - offset))
+                    }
+                }
+                grams.append(gram)
+            }
+            grams.sort()
+            return grams
+        }
+    }
+
+    /// An n-gram longer than ``PackedGram`` holds (orders above sacrebleu's default 6).
+    struct LongGram: Comparable {
+        var scalars: ArraySlice<UInt32>
+
+        static func < (a: LongGram, b: LongGram) -> Bool {
+            a.scalars.lexicographicallyPrecedes(b.scalars)
+        }
+
+        static func all(_ scalars: [UInt32], _ n: Int) -> [LongGram] {
+            guard scalars.count >= n else { return [] }
+            return (0...(scalars.count - n)).map { LongGram(scalars: scalars[$0..<($0 + n)]) }.sorted()
+        }
     }
 }

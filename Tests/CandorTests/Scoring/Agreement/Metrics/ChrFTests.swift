@@ -76,4 +76,17 @@ import Testing
     @Test func removesPythonWhitespace() {
         #expect(ChrF.sentence(hypothesis: "a\u{1F}b\u{00A0}c\u{3000}", reference: "abc") == 100)
     }
+
+    /// Orders above 6 take the unpacked path. "abcdefghab" vs "abcdefgh": order 7 has 4 hypothesis n-grams
+    /// (abcdefg, bcdefgh, cdefgha, defghab), 2 reference ones, 2 matches; order 8 has 3, 1 and 1. Orders 1–6
+    /// are the same as with the default order.
+    @Test func ordersAboveSix() {
+        let long = ChrF.statistics(hypothesis: "abcdefghab", reference: "abcdefgh", order: 8)
+        let short = ChrF.statistics(hypothesis: "abcdefghab", reference: "abcdefgh")
+        #expect(Array(long.hypothesis.suffix(2)) == [4, 3])
+        #expect(Array(long.reference.suffix(2)) == [2, 1])
+        #expect(Array(long.matches.suffix(2)) == [2, 1])
+        #expect(Array(long.matches.prefix(6)) == short.matches)
+        #expect(Array(long.hypothesis.prefix(6)) == short.hypothesis)
+    }
 }
