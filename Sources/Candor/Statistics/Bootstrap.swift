@@ -143,16 +143,17 @@ public struct Bootstrap: Sendable, Hashable {
     /// - Parameters:
     ///   - n: the number of instances; indices passed to `statistic` lie in `0..<n` and may repeat.
     ///   - statistic: the aggregate over the instances at the given indices, or nil where it does not apply
-    ///     (such a resample is left out of the interval and counted in ``Estimate/excluded``).
+    ///     (such a resample is left out of the interval and counted in ``Estimate/excluded``; a NaN or infinite
+    ///     result is treated the same way, since it cannot be ordered into a percentile).
     /// - Returns: nil when `n` is 0, when the statistic does not apply to the whole sample, or when it applies
     ///   to no resample at all.
     public func estimate(count n: Int, statistic: ([Int]) -> Double?) -> Estimate? {
-        guard n > 0, let whole = statistic(Array(0..<n)) else { return nil }
+        guard n > 0, let whole = statistic(Array(0..<n)), whole.isFinite else { return nil }
         var values: [Double] = []
         values.reserveCapacity(resamples)
         var excluded = 0
         forEachResample(count: n) { _, indices in
-            if let value = statistic(indices) { values.append(value) } else { excluded += 1 }
+            if let value = statistic(indices), value.isFinite { values.append(value) } else { excluded += 1 }
         }
         guard !values.isEmpty else { return nil }
         return summarize(value: whole, statistics: values, n: n, excluded: excluded)
@@ -186,17 +187,17 @@ public struct Bootstrap: Sendable, Hashable {
     /// Compares any aggregate of two sources on the same `n` instances, each resample feeding the same indices
     /// to both.
     ///
-    /// The difference's interval uses the resamples where both aggregates applied; each source's own interval
-    /// uses those where it applied.
+    /// The difference's interval uses the resamples where both aggregates applied (gave a finite number); each
+    /// source's own interval uses those where it applied.
     /// - Returns: nil when `n` is 0 or either aggregate does not apply to the whole sample or to any resample.
     public func compare(count n: Int, subject: ([Int]) -> Double?, reference: ([Int]) -> Double?,
                         direction: ScoreDirection) -> PairedComparison? {
-        guard n > 0, let wholeSubject = subject(Array(0..<n)),
-              let wholeReference = reference(Array(0..<n)) else { return nil }
+        guard n > 0, let wholeSubject = subject(Array(0..<n)), wholeSubject.isFinite,
+              let wholeReference = reference(Array(0..<n)), wholeReference.isFinite else { return nil }
         var subjects: [Double] = [], references: [Double] = [], differences: [Double] = []
         forEachResample(count: n) { _, indices in
-            let s = subject(indices)
-            let r = reference(indices)
+            let s = subject(indices).flatMap { $0.isFinite ? $0 : nil }
+            let r = reference(indices).flatMap { $0.isFinite ? $0 : nil }
             if let s { subjects.append(s) }
             if let r { references.append(r) }
             if let s, let r { differences.append(s - r) }
@@ -214,7 +215,8 @@ public struct Bootstrap: Sendable, Hashable {
 
     /// Compares one aggregate of two sources' per-instance observations; `subject[i]` and `reference[i]` must
     /// belong to the same instance, and each resample takes the same instances from both.
-    /// - Returns: nil when the arrays are empty or differ in length, or as ``compare(count:subject:reference:direction:)``.
+    /// - Returns: nil when the arrays are empty or differ in length, or for the reasons
+    ///   ``compare(count:subject:reference:direction:)`` gives.
     public func compare<Observation>(subject: [Observation], reference: [Observation],
                                      direction: ScoreDirection,
                                      aggregate: ([Observation]) -> Double?) -> PairedComparison? {

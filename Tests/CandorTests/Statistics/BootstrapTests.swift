@@ -82,6 +82,7 @@ import Testing
         #expect(Bootstrap().mean(of: [1, .nan]) == nil)
         #expect(Bootstrap().means(ofColumns: [[1, 2], [1]]) == nil)
         #expect(Bootstrap().estimate(count: 3) { _ in nil } == nil)
+        #expect(Bootstrap().estimate(count: 3) { _ in .nan } == nil)
     }
 
     /// A statistic that applies only when instance 0 is in the resample: with n = 3 it is missing with chance
@@ -96,6 +97,11 @@ import Testing
             indices.contains(0) ? Double(indices.count) : nil
         })
         #expect(estimate.excluded == lacking)
+        // A NaN is not applicable either: it cannot be placed among the percentiles.
+        let withNaN = try #require(bootstrap.estimate(count: 3) { indices in
+            indices.contains(0) ? 1 : .nan
+        })
+        #expect(withNaN.excluded == lacking && withNaN.low == 1 && withNaN.high == 1)
         #expect(estimate.resamples == 1000 - lacking)
         #expect(lacking > 200 && lacking < 400)
     }

@@ -6,8 +6,8 @@
 /// `P` is its set of predicted token indices, `T` its set of reference token indices:
 /// - instance precision `|P ∩ T| / |P|` (0 when `P` is empty), recall `|P ∩ T| / |T|` (0 when `T` is empty),
 ///   F1 their harmonic mean (0 when either is 0);
-/// - an instance with both sets empty is absent from ERASER's key set and so counts nowhere: ``instance(predicted:reference:)``
-///   returns nil for it;
+/// - an instance with both sets empty is absent from ERASER's key set and so counts nowhere:
+///   ``instance(predicted:reference:)`` returns nil for it;
 /// - macro (`instance_macro`): the mean over instances of precision, of recall and of F1 (F1 is averaged, not
 ///   recomputed from the averages);
 /// - micro (`instance_micro`): `Σ|P ∩ T| / Σ|P|` and `Σ|P ∩ T| / Σ|T|` with their harmonic mean. ERASER divides
