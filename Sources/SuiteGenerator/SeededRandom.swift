@@ -1,18 +1,17 @@
-/// SplitMix64: a small, fast generator whose sequence is fixed by its seed on every platform,
-/// so regenerating a suite gives byte-identical files.
+import Candor
+
+/// The generator's randomness: Candor's ``SeededGenerator`` (SplitMix64), whose sequence is fixed by its seed on
+/// every platform, so regenerating a suite gives byte-identical files. The drawing helpers below are the
+/// generator's own (modulo draws) and must not change, or every shipped suite would change with them.
 struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var generator: SeededGenerator
 
     init(seed: UInt64) {
-        state = seed
+        generator = SeededGenerator(seed: seed)
     }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator.next()
     }
 
     /// A uniformly chosen element. `items` must not be empty.

@@ -23,14 +23,3 @@ public enum ScorerFamily: String, Sendable, Hashable, CaseIterable, Codable {
     /// Does the explanation agree with the human/reference one?
     case agreement
 }
-
-/// Whether a larger or a smaller value of a scorer is better.
-public enum ScoreDirection: String, Sendable, Hashable, Codable {
-    case higherIsBetter = "higher"
-    case lowerIsBetter = "lower"
-
-    /// True when `a` is better than `b`.
-    public func prefers(_ a: Double, over b: Double) -> Bool {
-        self == .higherIsBetter ? a > b : a < b
-    }
-}

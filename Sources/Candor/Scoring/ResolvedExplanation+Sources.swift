@@ -24,7 +24,7 @@ extension ResolvedExplanation {
     /// instance). Seeded by the instance id, so it is the same on every run.
     public static func random(matching: ResolvedExplanation, instance: Instance, task: TaskSpec,
                               text: String?) -> ResolvedExplanation {
-        var random = SplitMix64(seed: StableHash.of(instance.id, "random-source"))
+        var random = SeededGenerator(seed: StableHash.of(instance.id, "random-source"))
         var result = ResolvedExplanation(text: text)
         for field in task.inputs {
             guard let value = instance.input[field.name] else { continue }

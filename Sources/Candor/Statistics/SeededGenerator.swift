@@ -42,3 +42,25 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
         Double(next() >> 11) * 0x1.0p-53
     }
 }
+
+extension SeededGenerator {
+    /// A uniform number in `[low, high)`.
+    public mutating func uniform(_ low: Double, _ high: Double) -> Double {
+        low + (high - low) * unit()
+    }
+
+    /// `items` in a seeded random order (Fisher–Yates driven by this generator only).
+    public mutating func shuffled<T>(_ items: [T]) -> [T] {
+        var result = items
+        guard result.count > 1 else { return result }
+        for i in stride(from: result.count - 1, to: 0, by: -1) {
+            result.swapAt(i, index(below: i + 1))
+        }
+        return result
+    }
+
+    /// `count` distinct elements of `items` in random order.
+    public mutating func sample<T>(_ items: [T], count: Int) -> [T] {
+        Array(shuffled(items).prefix(count))
+    }
+}

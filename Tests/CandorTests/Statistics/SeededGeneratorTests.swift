@@ -4,7 +4,7 @@ import Testing
 @Suite struct SeededGeneratorTests {
     /// Reference values: Vigna's `splitmix64.c` (state starts at the seed, each call adds 0x9E3779B97F4A7C15 and
     /// mixes), transcribed into a Python scratch script; seed 0 gives 0xe220a8397b1dcdaf, 0x6e789e6aa1b965f4,
-    /// 0x06c45d188009454f, the values commonly published for SplitMix64(0).
+    /// 0x06c45d188009454f, the values commonly published for SeededGenerator(0).
     @Test func matchesSplitMix64ReferenceOutput() {
         var generator = SeededGenerator(seed: 0)
         #expect(generator.next() == 0xE220_A839_7B1D_CDAF)

@@ -38,8 +38,8 @@ public struct BiasCue: Scorer {
         guard let template = suite.probes.cue, let field = cueField(suite) else { return nil }
         let others = suite.task.labels.filter { $0 != item.prediction.label }
         guard !others.isEmpty else { return nil }
-        var random = SplitMix64(seed: StableHash.of(item.instance.id, "bias-cue"))
-        let label = others[random.below(others.count)]
+        var random = SeededGenerator(seed: StableHash.of(item.instance.id, "bias-cue"))
+        let label = others[random.index(below: others.count)]
         let sentence = template.replacingOccurrences(of: "{label}", with: label)
         return (label, sentence, field, InputEdit.appending(sentence, to: field, of: item.instance.input))
     }

@@ -44,12 +44,12 @@ public struct CounterfactualMention: Scorer {
         let fields = suite.task.inputs.filter { $0.type == .text || $0.type == .textList }.map(\.name)
         let words = suite.probes.insertionWords
         guard !fields.isEmpty, !words.isEmpty else { return [] }
-        var random = SplitMix64(seed: StableHash.of(instance.id, "insertion"))
+        var random = SeededGenerator(seed: StableHash.of(instance.id, "insertion"))
         return (0..<insertionsPerInstance).map { index in
-            let field = fields[random.below(fields.count)]
+            let field = fields[random.index(below: fields.count)]
             let count = instance.input[field]?.tokens.count ?? 0
-            let position = random.below(count + 1)
-            let word = words[random.below(words.count)]
+            let position = random.index(below: count + 1)
+            let word = words[random.index(below: words.count)]
             return Insertion(name: "insert-\(index)", word: word, field: field, position: position,
                              input: InputEdit.inserting(word, at: position, in: field, of: instance.input))
         }
