@@ -50,8 +50,7 @@ public struct LeaderboardSummary: Sendable, Hashable, Codable {
                     standardized.append((own - random) / (reference - random))
                 }
             }
-            let verdicts = suite.comparisons.filter { ids.contains($0.scorer) }.map(\.verdict)
-                .filter { $0 != .notApplicable }
+            let verdicts = suite.comparisons.filter { ids.contains($0.scorer) }.compactMap(\.verdict)
             if !verdicts.isEmpty {
                 compared += 1
                 if verdicts.contains(.better) && !verdicts.contains(.worse) { won += 1 }

@@ -82,7 +82,7 @@ public enum MarkdownLeaderboard {
                 out.append("| \(MarkdownText.escape(model.model.name)) | \(scorer.id) \(arrow) | "
                     + cells.joined(separator: " | ") + " | "
                     + interval(comparison?.difference, comparison?.low, comparison?.high, fallback: "") + " | "
-                    + (comparison?.verdict.rawValue ?? "") + " | \(own?.n ?? 0) | "
+                    + (comparison?.verdict?.rawValue ?? "") + " | \(own?.n ?? 0) | "
                     + percent(own?.coverage ?? 0) + " |")
             }
             if let accuracy = suite.accuracy {

@@ -142,9 +142,12 @@ public struct ComparisonEntry: Codable, Sendable, Hashable {
     public var high: Double?
     /// Instances where both sources had an observation.
     public var n: Int
-    public var verdict: Verdict
+    /// Whether `self` beats `reference` (the 95 % interval of the difference excludes 0 in the scorer's better
+    /// direction); nil when the comparison could not be made.
+    public var verdict: PairedComparison.Verdict?
 
-    public init(scorer: String, difference: Double?, low: Double?, high: Double?, n: Int, verdict: Verdict) {
+    public init(scorer: String, difference: Double?, low: Double?, high: Double?, n: Int,
+                verdict: PairedComparison.Verdict?) {
         self.scorer = scorer
         self.difference = difference
         self.low = low
@@ -152,13 +155,4 @@ public struct ComparisonEntry: Codable, Sendable, Hashable {
         self.n = n
         self.verdict = verdict
     }
-}
-
-/// Whether `self` beats `reference`: only when the 95 % interval of the difference excludes 0, in the scorer's
-/// better direction.
-public enum Verdict: String, Codable, Sendable, Hashable {
-    case better
-    case worse
-    case noDifference = "no difference"
-    case notApplicable = "not applicable"
 }

@@ -7,6 +7,11 @@ public enum Scorers {
         CounterfactualMention.self,
         BiasCue.self,
         ExplanationOnly.self,
+        TokenF1Scorer.self,
+        IOUF1Scorer.self,
+        AUPRCScorer.self,
+        RougeLScorer.self,
+        ChrFScorer.self,
     ]
 
     /// The scorer with this id.

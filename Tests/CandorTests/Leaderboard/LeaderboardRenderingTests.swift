@@ -7,7 +7,7 @@ import FoundationXML
 
 @Suite struct LeaderboardRenderingTests {
     static func results(name: String, version: String = "1", selfValue: Double = 0.6,
-                        verdict: Verdict = .better, failures: [String: Int] = [:]) -> ModelResults {
+                        verdict: PairedComparison.Verdict = .better, failures: [String: Int] = [:]) -> ModelResults {
         let scores = [
             ScoreEntry(scorer: "comprehensiveness", source: .self, value: selfValue, low: selfValue - 0.05,
                        high: selfValue + 0.05, n: 100, coverage: 1),
