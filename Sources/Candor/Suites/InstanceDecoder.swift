@@ -4,9 +4,9 @@
 /// Checks that need other lines (duplicate ids, empty splits) belong to the loader; everything that one line can
 /// get wrong is here.
 struct InstanceDecoder: Sendable {
-    /// The task lines are checked against; nil when `suite.yaml`'s task is itself broken, in which case only what
-    /// does not depend on the task is checked.
-    let task: TaskSpec?
+    /// The task lines are checked against; a part `suite.yaml` got wrong is nil, and what depends on it is not
+    /// checked.
+    let task: PartialTask
     /// The file as messages name it (`<suite folder>/<split file>`).
     let file: String
 
@@ -83,9 +83,9 @@ struct InstanceDecoder: Sendable {
         if let value = fields["input"] { input = decodeInput(value, context: &context) }
         var label: String?
         if let value = fields["label"], let text = context.string(value, at: "label") {
-            if let task, !task.labels.contains(text) {
+            if let labels = task.labels, !labels.contains(text) {
                 context.issue("label", found: JSONLineValue.quoted(text),
-                              expected: "one of " + task.labels.joined(separator: ", "))
+                              expected: "one of " + labels.joined(separator: ", "))
             } else {
                 label = text
             }
@@ -110,29 +110,26 @@ struct InstanceDecoder: Sendable {
     // MARK: - Input
 
     private func decodeInput(_ value: JSONLineValue, context: inout Context) -> [String: FieldValue]? {
-        guard let task else {
+        guard let inputs = task.inputs else {
             if case .object = value { return nil }
             context.issue("input", found: value.summary, expected: "an object with the task's fields")
             return nil
         }
-        let names = task.inputs.map(\.name)
+        let names = inputs.map(\.name)
         var required: [String: String] = [:]
-        for field in task.inputs { required[field.name] = Self.expectation(for: field) }
+        for field in inputs { required[field.name] = Self.expectation(for: field) }
         guard let members = context.object(value, at: "input", allowed: names, required: required,
                                            unknownKeyFound: "an unknown field",
                                            unknownKeyExpected: "only the task's fields " + names.joined(separator: ", "))
         else { return nil }
         var input: [String: FieldValue] = [:]
-        var complete = true
-        for field in task.inputs {
-            guard let value = members[field.name] else { complete = false; continue }
-            if let decoded = decodeField(field, value, context: &context) {
-                input[field.name] = decoded
-            } else {
-                complete = false
-            }
+        for field in inputs {
+            guard let value = members[field.name] else { continue }
+            input[field.name] = decodeField(field, value, context: &context)
         }
-        return complete ? input : nil
+        // Partial on purpose: spans on the fields that did decode are still checked; the problems of the others
+        // are already logged, so the instance is not built.
+        return input
     }
 
     static func expectation(for field: InputField) -> String {
@@ -156,9 +153,9 @@ struct InstanceDecoder: Sendable {
             guard let items = context.stringArray(value, at: path, expected: Self.expectation(for: field)) else {
                 return nil
             }
-            if let task, task.kind == .multipleChoice, items.count != task.labels.count {
+            if task.kind == .multipleChoice, let labels = task.labels, items.count != labels.count {
                 context.issue(path, found: "\(items.count) choice\(items.count == 1 ? "" : "s")",
-                              expected: "\(task.labels.count) (one per label in task.labels)")
+                              expected: "\(labels.count) (one per label in task.labels)")
                 return nil
             }
             return .choices(items)
@@ -216,13 +213,37 @@ struct InstanceDecoder: Sendable {
                               expected: "a span {field, start, end} or a citation {field, features}")
                 continue
             }
-            guard let fieldValue = keys["field"], let name = context.string(fieldValue, at: path + ".field") else {
-                continue
+            // Types first: they do not depend on the task.
+            let fieldName = keys["field"].flatMap { context.string($0, at: path + ".field") }
+            var start: Int?
+            var end: Int?
+            var citedNames: [String]?
+            if isSpan {
+                start = keys["start"].flatMap { context.integer($0, at: path + ".start") }
+                end = keys["end"].flatMap { context.integer($0, at: path + ".end") }
+                if keys["start"] == nil {
+                    context.issue(path + ".start", found: "nothing", expected: "the index of the span's first token")
+                }
+                if keys["end"] == nil {
+                    context.issue(path + ".end", found: "nothing", expected: "the index after the span's last token")
+                }
+                if let start, start < 0 {
+                    context.issue(path + ".start", found: "\(start)", expected: "at least 0")
+                }
+                if let start, let end, end <= start {
+                    context.issue(path + ".end", found: "\(end)", expected: "more than start (\(start))")
+                }
+            } else {
+                citedNames = context.stringArray(keys["features"]!, at: path + ".features",
+                                                 expected: "an array of feature names")
+                if citedNames?.isEmpty == true {
+                    context.issue(path + ".features", found: "an empty array", expected: "at least one feature")
+                }
             }
-            guard let task else { continue }
-            guard let field = task.field(named: name) else {
+            guard let name = fieldName, let inputs = task.inputs else { continue }
+            guard let field = inputs.first(where: { $0.name == name }) else {
                 context.issue(path + ".field", found: JSONLineValue.quoted(name),
-                              expected: "one of the task's fields " + task.inputs.map(\.name).joined(separator: ", "))
+                              expected: "one of the task's fields " + inputs.map(\.name).joined(separator: ", "))
                 continue
             }
             if isCitation {
@@ -231,17 +252,12 @@ struct InstanceDecoder: Sendable {
                                   expected: "a table field (features are cited only from a table)")
                     continue
                 }
-                guard let names = context.stringArray(keys["features"]!, at: path + ".features",
-                                                      expected: "an array of feature names") else { continue }
+                guard let names = citedNames, !names.isEmpty else { continue }
                 let known = field.features.map(\.name)
                 var valid = true
                 for (position, feature) in names.enumerated() where !known.contains(feature) {
                     context.issue("\(path).features[\(position)]", found: JSONLineValue.quoted(feature),
                                   expected: "one of the features of '\(name)': " + known.joined(separator: ", "))
-                    valid = false
-                }
-                if names.isEmpty {
-                    context.issue(path + ".features", found: "an empty array", expected: "at least one feature")
                     valid = false
                 }
                 if valid { rationale.append(.features(field: name, names: names)) }
@@ -251,35 +267,17 @@ struct InstanceDecoder: Sendable {
                                   expected: "a text or text-list field (spans index tokens of text)")
                     continue
                 }
-                let start = keys["start"].flatMap { context.integer($0, at: path + ".start") }
-                let end = keys["end"].flatMap { context.integer($0, at: path + ".end") }
-                if keys["start"] == nil {
-                    context.issue(path + ".start", found: "nothing", expected: "the index of the span's first token")
-                }
-                if keys["end"] == nil {
-                    context.issue(path + ".end", found: "nothing", expected: "the index after the span's last token")
-                }
-                guard let start, let end else { continue }
-                var valid = true
-                if start < 0 {
-                    context.issue(path + ".start", found: "\(start)", expected: "at least 0")
-                    valid = false
-                }
-                if end <= start {
-                    context.issue(path + ".end", found: "\(end)", expected: "more than start (\(start))")
-                    valid = false
-                }
+                guard let start, let end, start >= 0, end > start else { continue }
                 // The field's tokens are only known when the field itself decoded.
-                if let value = input?[name] {
-                    let count = tokenCounts[name] ?? Self.tokenCount(of: value)
-                    tokenCounts[name] = count
-                    if end > count {
-                        context.issue(path + ".end", found: "\(end)",
-                                      expected: "at most \(count) (the token count of field '\(name)')")
-                        valid = false
-                    }
+                guard let value = input?[name] else { continue }
+                let count = tokenCounts[name] ?? Self.tokenCount(of: value)
+                tokenCounts[name] = count
+                if end > count {
+                    context.issue(path + ".end", found: "\(end)",
+                                  expected: "at most \(count) (the token count of field '\(name)')")
+                    continue
                 }
-                if valid { rationale.append(.span(field: name, start: start, end: end)) }
+                rationale.append(.span(field: name, start: start, end: end))
             }
         }
         return rationale

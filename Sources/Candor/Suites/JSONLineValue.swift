@@ -32,9 +32,9 @@ enum JSONLineValue: Sendable, Hashable {
         }
     }
 
-    /// `text` in double quotes, cut to 40 characters so that one long value does not swamp a message.
+    /// `text` in double quotes, cut to 80 characters so that one long value does not swamp a message.
     static func quoted(_ text: String) -> String {
-        let limit = 40
+        let limit = 80
         var shown = text.count > limit ? String(text.prefix(limit)) + "…" : text
         shown = shown.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n")

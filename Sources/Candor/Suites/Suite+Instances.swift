@@ -14,7 +14,7 @@ extension Suite {
             throw SuiteError(message: "suite \(id) has no split '\(name)' (it has "
                 + splits.map(\.name).joined(separator: ", ") + ")")
         }
-        let decoder = InstanceDecoder(task: task, file: "\(directory.lastPathComponent)/\(split.file)")
+        let decoder = InstanceDecoder(task: PartialTask(task), file: "\(directory.lastPathComponent)/\(split.file)")
         var log = IssueLog()
         try LineReader(url: directory.appendingPathComponent(split.file)).forEachLine { number, bytes, offset in
             switch decoder.decode(line: bytes, number: number, fileOffset: offset, log: &log) {

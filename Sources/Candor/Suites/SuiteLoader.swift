@@ -90,7 +90,7 @@ public enum SuiteLoader {
             }
             splits.append(Suite.Split(name: split.name, file: split.file, instanceCount: instances))
         }
-        guard log.isEmpty, let task = manifest.task else { throw log.error }
+        guard log.isEmpty, let task = manifest.task.complete else { throw log.error }
         return Suite(
             format: manifest.format, id: manifest.id ?? name, version: manifest.version ?? "",
             title: manifest.title ?? "", task: task, explanations: manifest.explanations, probes: manifest.probes,
@@ -164,9 +164,8 @@ public enum SuiteLoader {
             return SuiteIssue(file: file, line: mark.line, field: nil, found: "YAML that cannot be read (\(problem))",
                               expected: "valid YAML")
         case .duplicatedKeysInMapping(let duplicates, let context)?:
-            let key = duplicates.first ?? ""
-            return SuiteIssue(file: file, line: context.mark.line, field: key,
-                              found: "the key \(duplicates.count) times", expected: "each key once")
+            return SuiteIssue(file: file, line: context.mark.line, field: duplicates.joined(separator: ", "),
+                              found: "a key given more than once in one mapping", expected: "each key once")
         case .reader(let problem, let offset, _, _)?:
             let line = offset.map { offset in 1 + data.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             return SuiteIssue(file: file, line: line, field: nil, found: "text YAML cannot read (\(problem))",

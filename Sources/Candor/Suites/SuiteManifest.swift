@@ -4,8 +4,9 @@ struct SuiteManifest: Sendable {
     var id: String?
     var version: String?
     var title: String?
-    /// Nil when any part of the task is broken: instance lines are then checked only for what does not depend on it.
-    var task: TaskSpec?
+    /// The parts of the task that decoded without problems; instance lines are checked against those that did,
+    /// so one broken part of `task` does not hide every problem of the data, nor multiply into one per line.
+    var task = PartialTask()
     var explanations: [ExplanationKind] = []
     var probes = ProbeSpec()
     var scorers: [String] = []
@@ -15,4 +16,27 @@ struct SuiteManifest: Sendable {
     var licence: String?
     /// Set when `format:` is newer than this build reads; nothing else is then checked.
     var isNewerFormat = false
+}
+
+/// A task whose parts may each be missing because `suite.yaml` got them wrong.
+struct PartialTask: Sendable {
+    var kind: TaskSpec.Kind?
+    var labels: [String]?
+    var inputs: [InputField]?
+
+    init(kind: TaskSpec.Kind? = nil, labels: [String]? = nil, inputs: [InputField]? = nil) {
+        self.kind = kind
+        self.labels = labels
+        self.inputs = inputs
+    }
+
+    init(_ task: TaskSpec) {
+        self.init(kind: task.kind, labels: task.labels, inputs: task.inputs)
+    }
+
+    /// The whole task, when every part decoded.
+    var complete: TaskSpec? {
+        guard let kind, let labels, let inputs else { return nil }
+        return TaskSpec(kind: kind, labels: labels, inputs: inputs)
+    }
 }

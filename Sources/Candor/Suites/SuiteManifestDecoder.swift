@@ -71,24 +71,23 @@ struct SuiteManifestDecoder {
         if let node = fields["probes"] { manifest.probes = probes(node) }
         if let node = fields["scorers"] { manifest.scorers = stringList(node, at: "scorers") ?? [] }
         if let node = fields["splits"] { manifest.splits = splits(node) }
+        log.sortByLine()
         return manifest
     }
 
     // MARK: - Sections
 
-    private mutating func task(_ node: Node) -> TaskSpec? {
+    private mutating func task(_ node: Node) -> PartialTask {
+        var task = PartialTask()
         guard let fields = mapping(node, at: "task", allowed: ["kind", "labels", "inputs"], required: [
             "kind": "classification or multiple-choice", "labels": "a list of labels",
             "inputs": "a list of input fields",
-        ]) else { return nil }
-        let before = log.count
-        var kind: TaskSpec.Kind?
+        ]) else { return task }
         if let node = fields["kind"] {
-            kind = choice(node, at: "task.kind", of: TaskSpec.Kind.self)
+            task.kind = choice(node, at: "task.kind", of: TaskSpec.Kind.self)
         }
-        var labels: [String]?
         if let node = fields["labels"], let list = stringList(node, at: "task.labels") {
-            labels = list
+            let before = log.count
             if list.isEmpty {
                 issue(node, field: "task.labels", found: "an empty list", expected: "at least one label")
             }
@@ -102,25 +101,28 @@ struct SuiteManifestDecoder {
                           found: "\(JSONLineValue.quoted(label)) again", expected: "each label once")
                 }
             }
-        }
-        var inputs: [InputField]?
-        if let node = fields["inputs"] { inputs = inputFields(node) }
-        if kind == .multipleChoice, let labelsNode = fields["labels"], let labels {
-            let letters = (0..<labels.count).map { Self.letter($0) }
-            if labels != letters, !labels.isEmpty {
-                issue(labelsNode, field: "task.labels", found: labels.joined(separator: ", "),
-                      expected: letters.joined(separator: ", ") + " (the letters of the choices, in order)")
+            if task.kind == .multipleChoice, !list.isEmpty {
+                let letters = (0..<list.count).map { Self.letter($0) }
+                if list != letters {
+                    issue(node, field: "task.labels", found: list.joined(separator: ", "),
+                          expected: letters.joined(separator: ", ") + " (the letters of the choices, in order)")
+                }
             }
+            if log.count == before { task.labels = list }
         }
-        if kind == .multipleChoice, let inputs, let inputsNode = fields["inputs"] {
-            let choiceFields = inputs.filter { $0.type == .choices }.count
-            if choiceFields != 1 {
-                issue(inputsNode, field: "task.inputs", found: "\(choiceFields) fields of type choices",
-                      expected: "exactly one for a multiple-choice task")
+        if let node = fields["inputs"] {
+            let before = log.count
+            let inputs = inputFields(node)
+            if task.kind == .multipleChoice, let inputs {
+                let choiceFields = inputs.filter { $0.type == .choices }.count
+                if choiceFields != 1 {
+                    issue(node, field: "task.inputs", found: "\(choiceFields) fields of type choices",
+                          expected: "exactly one for a multiple-choice task")
+                }
             }
+            if log.count == before { task.inputs = inputs }
         }
-        guard log.count == before, let kind, let labels, let inputs else { return nil }
-        return TaskSpec(kind: kind, labels: labels, inputs: inputs)
+        return task
     }
 
     private mutating func inputFields(_ node: Node) -> [InputField]? {

@@ -51,6 +51,12 @@ struct IssueLog {
         add(SuiteIssue(file: file, line: line, field: field, found: found, expected: expected))
     }
 
+    /// Puts the kept issues in line order (stable, whole-file issues first), for a document read out of order.
+    mutating func sortByLine() {
+        kept = kept.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            .map(\.element)
+    }
+
     /// Adds another error's issues, kept and omitted.
     mutating func add(contentsOf error: SuiteValidationError) {
         for issue in error.issues { add(issue) }
