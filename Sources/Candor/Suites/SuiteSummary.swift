@@ -52,8 +52,8 @@ public struct SuiteSummary: Sendable {
     public var suite: Suite
     /// One entry per split, in the order of `splits`.
     public var splits: [SplitStatistics]
-    /// The label whose indicator correlates most strongly (largest |phi|) with the shortcut flag in `train` (the
-    /// first split when there is no `train`); nil when no instance is flagged or phi is undefined for every label.
+    /// The label whose indicator correlates most strongly (largest |phi|, then largest phi) with the shortcut flag
+    /// in `train` (the first split when there is no `train`); nil when phi is undefined for every label.
     public var shortcutLabel: String?
     /// The first three instances of `test` (of the first split when there is no `test`).
     public var examples: [Instance]
@@ -78,10 +78,12 @@ public struct SuiteSummary: Sendable {
         self.splits = splits
         self.examples = examples
         let reference = splits.first { $0.name == "train" } ?? splits.first
-        var best: (label: String, strength: Double)?
+        // On a tie in |phi| (always so with two labels: phi flips sign) the label the shortcut goes with wins.
+        var best: (label: String, phi: Double)?
         for label in suite.task.labels {
             guard let phi = reference?.shortcutCorrelation(with: label) else { continue }
-            if best == nil || abs(phi) > best!.strength { best = (label, abs(phi)) }
+            if let current = best, (abs(phi), phi) <= (abs(current.phi), current.phi) { continue }
+            best = (label, phi)
         }
         shortcutLabel = best?.label
     }

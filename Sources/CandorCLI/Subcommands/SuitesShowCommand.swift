@@ -17,6 +17,8 @@ struct SuitesShowCommand: ParsableCommand {
         let summary: SuiteSummary
         do {
             summary = try SuiteSummary(SuiteCatalog.suite(id: id, suitesDirectory: options.suitesDirectory))
+        } catch let error as SuiteValidationError {
+            throw CommandFailure.report("suite '\(id)' is broken:\n" + error.description(under: options.suitesDirectory))
         } catch {
             throw CommandFailure.report(error)
         }
