@@ -26,7 +26,9 @@ struct InstanceDecoder: Sendable {
     /// one JSON object, then everything ``decode(_:line:log:)`` checks.
     func decode(line bytes: UnsafeBufferPointer<UInt8>, number: Int, fileOffset: Int,
                 log: inout IssueLog) -> LineResult {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+        var index = 0
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+        if index == bytes.count {
             log.add(file: file, line: number, field: nil, found: "an empty line",
                     expected: "one JSON object per line")
             return .blank
@@ -286,8 +288,8 @@ struct InstanceDecoder: Sendable {
     /// The number of tokens of a text or text-list field, as ``Tokenizer`` splits it.
     static func tokenCount(of value: FieldValue) -> Int {
         switch value {
-        case .text(let text): Tokenizer.tokens(of: text).count
-        case .textList(let sentences): sentences.reduce(0) { $0 + Tokenizer.tokens(of: $1).count }
+        case .text(let text): Tokenizer.count(of: text)
+        case .textList(let sentences): sentences.reduce(0) { $0 + Tokenizer.count(of: $1) }
         case .choices, .table: 0
         }
     }
