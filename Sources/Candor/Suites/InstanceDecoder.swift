@@ -13,7 +13,7 @@ struct InstanceDecoder: Sendable {
     static let keys = ["id", "input", "label", "rationale", "explanation", "shortcut"]
 
     /// What one line of a split file turned out to be.
-    enum LineResult {
+    enum LineResult: Sendable {
         /// An empty (or all-whitespace) line; already reported.
         case blank
         /// A valid instance.
@@ -297,7 +297,7 @@ struct InstanceDecoder: Sendable {
 
 extension InstanceDecoder {
     /// The line being decoded and the issues found so far; typed reads report their own problems.
-    struct Context {
+    struct Context: Sendable {
         let file: String
         let line: Int
         var log: IssueLog

@@ -4,7 +4,7 @@ import Yams
 ///
 /// Works on Yams' `Node` tree rather than `Decodable` so that each problem keeps the line of the node it is
 /// about, and so that every problem is found in one pass instead of stopping at the first.
-struct SuiteManifestDecoder {
+struct SuiteManifestDecoder: Sendable {
     /// The file as messages name it (`<suite folder>/suite.yaml`).
     let file: String
     /// The suite folder's name, which `id` must equal.

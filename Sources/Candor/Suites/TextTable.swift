@@ -1,5 +1,5 @@
 /// Plain-text columns for terminal reports: each column as wide as its widest cell, two spaces between.
-struct TextTable {
+struct TextTable: Sendable {
     var header: [String]
     var rows: [[String]] = []
 

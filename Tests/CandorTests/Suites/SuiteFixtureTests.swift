@@ -7,7 +7,12 @@ import Testing
 @Suite struct SuiteFixtureTests {
     static let folders: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: FixtureFolder.suites.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            let path = FixtureFolder.suites.appendingPathComponent(name).path
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.sorted()
     }()
 
     @Test func thereAreValidAndBrokenFixtures() {
