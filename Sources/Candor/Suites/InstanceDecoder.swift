@@ -68,10 +68,10 @@ struct InstanceDecoder: Sendable {
         var context = Context(file: file, line: line, log: log)
         log = IssueLog()
         defer { log = context.log }
+        let before = context.log.count
         guard let fields = context.object(value, at: nil, allowed: Self.keys, required: [
             "id": "a non-empty string", "input": "an object with the task's fields", "label": "one of the task's labels",
         ]) else { return nil }
-        let before = context.log.count
 
         var id: String?
         if let value = fields["id"], let text = context.string(value, at: "id") {
