@@ -46,9 +46,12 @@ public struct Suite: Sendable {
     public struct Split: Sendable, Hashable {
         public var name: String
         public var file: String
-        public init(name: String, file: String) {
+        /// How many instances the file held when the suite was loaded (nil for a suite built in code).
+        public var instanceCount: Int?
+        public init(name: String, file: String, instanceCount: Int? = nil) {
             self.name = name
             self.file = file
+            self.instanceCount = instanceCount
         }
     }
 
