@@ -8,6 +8,7 @@ struct CandorCommand: AsyncParsableCommand {
         abstract: "Benchmark and score self-explaining models: faithfulness, simulatability, agreement with humans.",
         version: CandorInfo.version,
         subcommands: [
+            RunCommand.self,
         ]
     )
 }
