@@ -2,13 +2,16 @@
 public struct RunOptions: Sendable, Hashable {
     /// Requests per call to the model (and instances read per step).
     public var batchSize: Int
+    /// Responses per transaction of the store (see ``ResponseWriter``).
+    public var commitSize: Int
     /// Recorded with the run, so a result says how it was produced.
     public var commandLine: String
     /// A pause after every batch. For tests only: it makes a fast model slow enough to be killed mid-run.
     public var batchDelay: Duration?
 
-    public init(batchSize: Int = 64, commandLine: String = "", batchDelay: Duration? = nil) {
+    public init(batchSize: Int = 64, commitSize: Int = 64, commandLine: String = "", batchDelay: Duration? = nil) {
         self.batchSize = max(1, batchSize)
+        self.commitSize = max(1, commitSize)
         self.commandLine = commandLine
         self.batchDelay = batchDelay
     }

@@ -25,7 +25,7 @@ public struct Runner: Sendable {
     /// error stops the run (a killed run's row stays `running`).
     /// - Returns: One summary per suite and model, in the order run.
     public func run(suites: [Suite], provider: some ModelProvider) async throws -> [SuiteRunSummary] {
-        let writer = ResponseWriter(store: store, batchSize: options.batchSize)
+        let writer = ResponseWriter(store: store, batchSize: options.commitSize)
         var runIDs: [(key: String, id: Int64)] = []
         var summaries: [SuiteRunSummary] = []
         do {
@@ -42,14 +42,9 @@ public struct Runner: Sendable {
                         runIDs.append((model.key, runID))
                     }
                     // The whole split is read for now; a streaming reader plugs into the AsyncSequence overload.
-                    let instances = try suite.instances(split: "test")
-                    var pass = Pass(runner: self, suite: suite, model: model, majorityLabel: majority,
-                                    runID: runID, writer: writer)
-                    await progress?.begin("\(suite.id) \(model.key)", total: instances.count)
-                    for start in stride(from: 0, to: instances.count, by: options.batchSize) {
-                        try await pass.process(instances[start..<min(start + options.batchSize, instances.count)])
-                    }
-                    summaries.append(try await pass.finish())
+                    summaries.append(try await run(suite: suite, model: model,
+                                                   instances: try suite.instances(split: "test"),
+                                                   majorityLabel: majority, runID: runID, writer: writer))
                 }
             }
         } catch {
@@ -68,18 +63,24 @@ public struct Runner: Sendable {
                                               expectedCount: Int? = nil) async throws -> SuiteRunSummary
     where Instances.Element == Instance {
         var pass = Pass(runner: self, suite: suite, model: model, majorityLabel: try Self.majorityLabel(of: suite),
-                        runID: nil, writer: ResponseWriter(store: store, batchSize: options.batchSize))
+                        runID: nil, writer: ResponseWriter(store: store, batchSize: options.commitSize))
         await progress?.begin("\(suite.id) \(model.key)", total: expectedCount)
         var batch: [Instance] = []
         batch.reserveCapacity(options.batchSize)
-        for try await instance in instances {
-            batch.append(instance)
-            if batch.count == options.batchSize {
-                try await pass.process(batch[...])
-                batch.removeAll(keepingCapacity: true)
+        do {
+            for try await instance in instances {
+                batch.append(instance)
+                if batch.count == options.batchSize {
+                    try await pass.process(batch[...])
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
+            try await pass.process(batch[...])
+        } catch {
+            // What was answered before the error is kept, so a rerun need not ask it again.
+            try? await pass.writer.flush()
+            throw error
         }
-        try await pass.process(batch[...])
         return try await pass.finish()
     }
 
@@ -87,11 +88,23 @@ public struct Runner: Sendable {
     public func run(suite: Suite, model: any ExplainingModel, instances: [Instance]) async throws
         -> SuiteRunSummary
     {
-        var pass = Pass(runner: self, suite: suite, model: model, majorityLabel: try Self.majorityLabel(of: suite),
-                        runID: nil, writer: ResponseWriter(store: store, batchSize: options.batchSize))
+        try await run(suite: suite, model: model, instances: instances,
+                      majorityLabel: try Self.majorityLabel(of: suite), runID: nil,
+                      writer: ResponseWriter(store: store, batchSize: options.commitSize))
+    }
+
+    func run(suite: Suite, model: any ExplainingModel, instances: [Instance], majorityLabel: String?, runID: Int64?,
+             writer: ResponseWriter) async throws -> SuiteRunSummary {
+        var pass = Pass(runner: self, suite: suite, model: model, majorityLabel: majorityLabel, runID: runID,
+                        writer: writer)
         await progress?.begin("\(suite.id) \(model.key)", total: instances.count)
-        for start in stride(from: 0, to: instances.count, by: options.batchSize) {
-            try await pass.process(instances[start..<min(start + options.batchSize, instances.count)])
+        do {
+            for start in stride(from: 0, to: instances.count, by: options.batchSize) {
+                try await pass.process(instances[start..<min(start + options.batchSize, instances.count)])
+            }
+        } catch {
+            try? await pass.writer.flush()
+            throw error
         }
         return try await pass.finish()
     }
@@ -165,10 +178,13 @@ public struct Runner: Sendable {
             let wanted = Set(hashes)
 
             // The writer first: a record it no longer holds is already committed, so the store then has it.
-            var known = await writer.pending(modelKey: model.key, among: wanted)
-            let stored = try await runner.store.responses(modelKey: model.key,
-                                                          hashes: wanted.subtracting(known.keys))
-            for (hash, record) in stored where record.isFinal { known[hash] = record }
+            var known: [String: (status: OutcomeStatus, label: String?)] = [:]
+            for (hash, record) in await writer.pending(modelKey: model.key, among: wanted) {
+                known[hash] = (record.status, record.response?.label)
+            }
+            let stored = try await runner.store.finalAnswers(modelKey: model.key,
+                                                             among: wanted.subtracting(known.keys))
+            known.merge(stored) { pending, _ in pending }
 
             // Identical inputs hash alike: ask once, answer every instance that has it.
             var toSend: [Request] = []
@@ -180,7 +196,6 @@ public struct Runner: Sendable {
                 sentHashes.append(hash)
             }
 
-            var fresh: [String: ResponseRecord] = [:]
             if !toSend.isEmpty {
                 let outcomes = await model.respond(to: toSend)
                 var byID: [String: Outcome] = [:]
@@ -193,24 +208,23 @@ public struct Runner: Sendable {
                         reason: "the model returned no outcome for request \(request.id)")
                     let record = ResponseRecord(modelKey: model.key, request: request, requestHash: hash,
                                                 instanceID: request.id, outcome: outcome, runID: runID)
-                    fresh[hash] = record
                     records.append(record)
                 }
                 try await writer.record(records)
                 summary.sent += toSend.count
+                for record in records { known[record.requestHash] = (record.status, record.response?.label) }
             }
 
             var failed = 0
             for (instance, hash) in zip(batch, hashes) {
-                let isFresh = firstInstance[hash] == instance.id
-                guard let record = isFresh ? fresh[hash] : known[hash] ?? fresh[hash] else { continue }
-                if !isFresh { summary.reused += 1 }
+                guard let answer = known[hash] else { continue }
+                if firstInstance[hash] != instance.id { summary.reused += 1 }
                 summary.instances += 1
-                if record.status == .ok {
+                if answer.status == .ok {
                     summary.answered += 1
-                    if record.response?.label == instance.label { summary.correct += 1 }
+                    if answer.label == instance.label { summary.correct += 1 }
                 } else {
-                    summary.failures[record.status, default: 0] += 1
+                    summary.failures[answer.status, default: 0] += 1
                     failed += 1
                 }
                 if let majorityLabel, instance.label == majorityLabel {

@@ -128,6 +128,39 @@ public final class ResultStore: Sendable {
         }
     }
 
+    /// The status and predicted label of those of `hashes` with a final answer, by hash.
+    ///
+    /// What the runner needs to skip a request and still count its accuracy, read without decoding whole
+    /// responses: a resumed run over a large suite reads back many of them.
+    func finalAnswers(modelKey: String, among hashes: some Collection<String>) async throws
+        -> [String: (status: OutcomeStatus, label: String?)]
+    {
+        let chunks = Self.chunks(of: hashes)
+        let path = url.path
+        return try await pool.read { db in
+            var found: [String: (status: OutcomeStatus, label: String?)] = [:]
+            for chunk in chunks {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT request_hash, status, json_extract(response, '$.label') AS label FROM responses
+                    WHERE model_key = ? AND status IN ('ok', 'error')
+                      AND request_hash IN (\(Self.placeholders(chunk.count)))
+                    """, arguments: StatementArguments([modelKey] + chunk))
+                while let row = try rows.next() {
+                    let hash: String = row["request_hash"]
+                    let statusText: String = row["status"]
+                    guard let status = OutcomeStatus(rawValue: statusText) else {
+                        throw StoreError.corruptRow(path: path, table: "responses", key: hash,
+                                                    reason: "unknown status \(statusText)")
+                    }
+                    // A label that is not a JSON string (a hand-edited row) counts as no label.
+                    let label = row["label"] as? String
+                    found[hash] = (status, label)
+                }
+            }
+            return found
+        }
+    }
+
     /// Every stored outcome for `modelKey` (and `suite`, when given), ordered by suite, instance and hash.
     public func responses(modelKey: String, suite: String? = nil) async throws -> [ResponseRecord] {
         let path = url.path

@@ -18,7 +18,8 @@ struct RunCommand: AsyncParsableCommand {
     var model: String
 
     @Option(name: .customLong("variant"),
-            help: "A reference model explainer variant (faithful, shuffled, inverted, plausible) or `all`. Repeatable; default faithful.")
+            help: ArgumentHelp("A reference model explainer variant, or `all`. Repeatable; default faithful.",
+                               discussion: "Variants: faithful, shuffled, inverted, plausible."))
     var variants: [String] = []
 
     @Option(name: .customLong("suite"), help: "A suite id to run. Repeatable; default every suite in --suites-dir.")
@@ -30,7 +31,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("suites-dir"), help: "The folder holding one folder per suite.")
     var suitesDir: String = "Suites"
 
-    @Option(name: .customLong("batch-size"), help: "Requests per call to the model, and responses per commit.")
+    @Option(name: .customLong("batch-size"), help: "Requests per call to the model.")
     var batchSize: Int = 64
 
     func validate() throws {

@@ -9,10 +9,11 @@ import Testing
             SuiteRunSummary(suite: "nli", modelKey: "m", instances: 12, answered: 10, correct: 5, sent: 2,
                             reused: 10, failures: [.timeout: 1, .error: 1], wallSeconds: 12),
         ])
+        // Widths: failures is as wide as "error=1,timeout=1" (17), wall as "12.00s" (6).
         // 261/300 = 0.870, 161/300 = 0.5367 → 0.537, 5/10 = 0.500; nli has no train split, so no baseline.
         #expect(table == """
-            suite      model               instances  accuracy  majority  sent  reused  failures           wall
-            sentiment  reference/faithful        300     0.870     0.537   300       0  -                 0.41s
+            suite      model               instances  accuracy  majority  sent  reused  failures             wall
+            sentiment  reference/faithful        300     0.870     0.537   300       0  -                   0.41s
             nli        m                          12     0.500         -     2      10  error=1,timeout=1  12.00s
 
             """)
