@@ -1,0 +1,248 @@
+import CandorProtocol
+import Foundation
+
+/// Phase 1 of a run: asks a model to explain every test instance of every suite, through the store.
+///
+/// For each batch of instances the runner builds one `explain` request per instance, hashes it, skips every hash
+/// the store (or the writer's unflushed buffer) already holds a final answer for, sends the rest to the model,
+/// and hands each outcome to the ``ResponseWriter`` as it arrives. Only one batch is held in memory, so a suite
+/// of any size runs in constant memory once its instances are streamed; and since a final answer is never asked
+/// again, a killed run resumes where its last committed batch ended.
+public struct Runner: Sendable {
+    public let store: ResultStore
+    public let options: RunOptions
+    public let progress: ProgressReporter?
+
+    public init(store: ResultStore, options: RunOptions = RunOptions(), progress: ProgressReporter? = nil) {
+        self.store = store
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Runs every model `provider` gives for each suite on that suite's `test` split, in order.
+    ///
+    /// Each model key gets one row in the store's `runs` table, marked `finished` at the end, or `failed` if an
+    /// error stops the run (a killed run's row stays `running`).
+    /// - Returns: One summary per suite and model, in the order run.
+    public func run(suites: [Suite], provider: some ModelProvider) async throws -> [SuiteRunSummary] {
+        let writer = ResponseWriter(store: store, batchSize: options.commitSize)
+        var runIDs: [(key: String, id: Int64)] = []
+        var summaries: [SuiteRunSummary] = []
+        do {
+            for suite in suites {
+                let models = try await provider.models(for: suite)
+                let majority = try Self.majorityLabel(of: suite)
+                for model in models {
+                    let runID: Int64
+                    if let known = runIDs.first(where: { $0.key == model.key }) {
+                        runID = known.id
+                    } else {
+                        runID = try await store.beginRun(modelKey: model.key, descriptor: model.descriptor,
+                                                         commandLine: options.commandLine)
+                        runIDs.append((model.key, runID))
+                    }
+                    // The whole split is read for now; a streaming reader plugs into the AsyncSequence overload.
+                    summaries.append(try await run(suite: suite, model: model,
+                                                   instances: try suite.instances(split: "test"),
+                                                   majorityLabel: majority, runID: runID, writer: writer))
+                }
+            }
+        } catch {
+            try? await writer.flush()
+            for run in runIDs { try? await store.finishRun(id: run.id, status: .failed) }
+            throw error
+        }
+        for run in runIDs { try await store.finishRun(id: run.id, status: .finished) }
+        return summaries
+    }
+
+    /// Runs `model` on `instances` of `suite` (normally its `test` split), streaming them batch by batch.
+    ///
+    /// The majority baseline comes from the suite's `train` split when it has one.
+    public func run<Instances: AsyncSequence>(suite: Suite, model: any ExplainingModel, instances: Instances,
+                                              expectedCount: Int? = nil) async throws -> SuiteRunSummary
+    where Instances.Element == Instance {
+        var pass = Pass(runner: self, suite: suite, model: model, majorityLabel: try Self.majorityLabel(of: suite),
+                        runID: nil, writer: ResponseWriter(store: store, batchSize: options.commitSize))
+        await progress?.begin("\(suite.id) \(model.key)", total: expectedCount)
+        var batch: [Instance] = []
+        batch.reserveCapacity(options.batchSize)
+        do {
+            for try await instance in instances {
+                batch.append(instance)
+                if batch.count == options.batchSize {
+                    try await pass.process(batch[...])
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            try await pass.process(batch[...])
+        } catch {
+            // What was answered before the error is kept, so a rerun need not ask it again.
+            try? await pass.writer.flush()
+            throw error
+        }
+        return try await pass.finish()
+    }
+
+    /// Runs `model` on `instances` of `suite`; see ``run(suite:model:instances:expectedCount:)``.
+    public func run(suite: Suite, model: any ExplainingModel, instances: [Instance]) async throws
+        -> SuiteRunSummary
+    {
+        try await run(suite: suite, model: model, instances: instances,
+                      majorityLabel: try Self.majorityLabel(of: suite), runID: nil,
+                      writer: ResponseWriter(store: store, batchSize: options.commitSize))
+    }
+
+    func run(suite: Suite, model: any ExplainingModel, instances: [Instance], majorityLabel: String?, runID: Int64?,
+             writer: ResponseWriter) async throws -> SuiteRunSummary {
+        var pass = Pass(runner: self, suite: suite, model: model, majorityLabel: majorityLabel, runID: runID,
+                        writer: writer)
+        await progress?.begin("\(suite.id) \(model.key)", total: instances.count)
+        do {
+            for start in stride(from: 0, to: instances.count, by: options.batchSize) {
+                try await pass.process(instances[start..<min(start + options.batchSize, instances.count)])
+            }
+        } catch {
+            try? await pass.writer.flush()
+            throw error
+        }
+        return try await pass.finish()
+    }
+
+    /// The most frequent label of the suite's `train` split (ties go to the label listed first in the task), or
+    /// nil when the suite has no `train` split or it is empty.
+    public static func majorityLabel(of suite: Suite) throws -> String? {
+        guard suite.url(ofSplit: "train") != nil else { return nil }
+        return majorityLabel(of: try suite.instances(split: "train"), labels: suite.task.labels)
+    }
+
+    /// The most frequent label among `instances`; ties go to the one earlier in `labels`.
+    public static func majorityLabel(of instances: some Sequence<Instance>, labels: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for instance in instances { counts[instance.label, default: 0] += 1 }
+        let order = Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return counts.max { lhs, rhs in
+            if lhs.value != rhs.value { return lhs.value < rhs.value }
+            return (order[lhs.key] ?? .max, lhs.key) > (order[rhs.key] ?? .max, rhs.key)
+        }?.key
+    }
+
+    /// Every suite in `folder`, or those named by `ids` in that order.
+    ///
+    /// - Throws: ``RunError/unknownSuite(_:folder:known:)`` naming the suites that are there,
+    ///   ``RunError/noSuites(folder:)`` when the folder holds none.
+    public static func suites(named ids: [String], in folder: URL) throws -> [Suite] {
+        let all = try SuiteLoader.loadAll(in: folder)
+        if all.isEmpty { throw RunError.noSuites(folder: folder.path) }
+        if ids.isEmpty { return all }
+        return try ids.map { id in
+            guard let suite = all.first(where: { $0.id == id }) else {
+                throw RunError.unknownSuite(id, folder: folder.path, known: all.map(\.id))
+            }
+            return suite
+        }
+    }
+
+    /// One model's pass over one suite: the running counts and the batch step.
+    struct Pass {
+        let runner: Runner
+        let suite: Suite
+        let model: any ExplainingModel
+        let majorityLabel: String?
+        let runID: Int64?
+        let writer: ResponseWriter
+        let task: TaskDescriptor
+        let started = ContinuousClock.now
+        var summary: SuiteRunSummary
+
+        init(runner: Runner, suite: Suite, model: any ExplainingModel, majorityLabel: String?, runID: Int64?,
+             writer: ResponseWriter) {
+            self.runner = runner
+            self.suite = suite
+            self.model = model
+            self.majorityLabel = majorityLabel
+            self.runID = runID
+            self.writer = writer
+            task = suite.task.descriptor
+            summary = SuiteRunSummary(suite: suite.id, modelKey: model.key,
+                                      majorityCorrect: majorityLabel == nil ? nil : 0)
+        }
+
+        /// Explains one batch: reuses what is known, asks the model the rest, hands every outcome to the writer.
+        mutating func process(_ batch: ArraySlice<Instance>) async throws {
+            guard !batch.isEmpty else { return }
+            let requests = batch.map { instance in
+                Request(op: .explain, id: instance.id, suite: suite.id, task: task, input: instance.wireInput)
+            }
+            let hashes = requests.map(RequestHash.of)
+            let wanted = Set(hashes)
+
+            // The writer first: a record it no longer holds is already committed, so the store then has it.
+            var known: [String: (status: OutcomeStatus, label: String?)] = [:]
+            for (hash, record) in await writer.pending(modelKey: model.key, among: wanted) {
+                known[hash] = (record.status, record.response?.label)
+            }
+            let stored = try await runner.store.finalAnswers(modelKey: model.key,
+                                                             among: wanted.subtracting(known.keys))
+            known.merge(stored) { pending, _ in pending }
+
+            // Identical inputs hash alike: ask once, answer every instance that has it.
+            var toSend: [Request] = []
+            var sentHashes: [String] = []
+            var firstInstance: [String: String] = [:]
+            for (request, hash) in zip(requests, hashes) where known[hash] == nil && firstInstance[hash] == nil {
+                firstInstance[hash] = request.id
+                toSend.append(request)
+                sentHashes.append(hash)
+            }
+
+            if !toSend.isEmpty {
+                let outcomes = await model.respond(to: toSend)
+                var byID: [String: Outcome] = [:]
+                for outcome in outcomes where byID[outcome.requestID] == nil { byID[outcome.requestID] = outcome }
+                var records: [ResponseRecord] = []
+                records.reserveCapacity(toSend.count)
+                for (request, hash) in zip(toSend, sentHashes) {
+                    let outcome = byID[request.id] ?? Outcome(
+                        requestID: request.id, status: .protocol,
+                        reason: "the model returned no outcome for request \(request.id)")
+                    let record = ResponseRecord(modelKey: model.key, request: request, requestHash: hash,
+                                                instanceID: request.id, outcome: outcome, runID: runID)
+                    records.append(record)
+                }
+                try await writer.record(records)
+                summary.sent += toSend.count
+                for record in records { known[record.requestHash] = (record.status, record.response?.label) }
+            }
+
+            var failed = 0
+            for (instance, hash) in zip(batch, hashes) {
+                guard let answer = known[hash] else { continue }
+                if firstInstance[hash] != instance.id { summary.reused += 1 }
+                summary.instances += 1
+                if answer.status == .ok {
+                    summary.answered += 1
+                    if answer.label == instance.label { summary.correct += 1 }
+                } else {
+                    summary.failures[answer.status, default: 0] += 1
+                    failed += 1
+                }
+                if let majorityLabel, instance.label == majorityLabel {
+                    summary.majorityCorrect? += 1
+                }
+            }
+            await runner.progress?.advance(by: batch.count, failures: failed)
+            if let delay = runner.options.batchDelay {
+                try await Task.sleep(for: delay)
+            }
+        }
+
+        /// Commits what the writer still holds and closes the summary.
+        mutating func finish() async throws -> SuiteRunSummary {
+            try await writer.flush()
+            await runner.progress?.end()
+            summary.wallSeconds = ProgressReporter.seconds(ContinuousClock.now - started)
+            return summary
+        }
+    }
+}
