@@ -25,9 +25,19 @@ public struct Runner: Sendable {
     /// error stops the run (a killed run's row stays `running`).
     /// - Returns: One summary per suite and model, in the order run.
     public func run(suites: [Suite], provider: some ModelProvider) async throws -> [SuiteRunSummary] {
+        try await run(suites: suites, provider: provider, scoring: nil).explained
+    }
+
+    /// Runs every model `provider` gives for each suite: phase 1 (explain) and, when `scoring` is given, phases
+    /// 2–4 (probes, observations, aggregates) right after it with the same model, so a model trained per suite is
+    /// trained once.
+    public func run(suites: [Suite], provider: some ModelProvider, scoring: ScoringRunner?) async throws
+        -> (explained: [SuiteRunSummary], scored: [ScoringRunner.Summary])
+    {
         let writer = ResponseWriter(store: store, batchSize: options.commitSize)
         var runIDs: [(key: String, id: Int64)] = []
         var summaries: [SuiteRunSummary] = []
+        var scored: [ScoringRunner.Summary] = []
         do {
             for suite in suites {
                 let models = try await provider.models(for: suite)
@@ -45,6 +55,10 @@ public struct Runner: Sendable {
                     summaries.append(try await run(suite: suite, model: model,
                                                    instances: try suite.instances(split: "test"),
                                                    majorityLabel: majority, runID: runID, writer: writer))
+                    if let scoring {
+                        try await writer.flush()
+                        scored.append(try await scoring.score(suite: suite, model: model, runID: runID))
+                    }
                 }
             }
         } catch {
@@ -53,7 +67,7 @@ public struct Runner: Sendable {
             throw error
         }
         for run in runIDs { try await store.finishRun(id: run.id, status: .finished) }
-        return summaries
+        return (summaries, scored)
     }
 
     /// Runs `model` on `instances` of `suite` (normally its `test` split), streaming them batch by batch.
@@ -175,44 +189,16 @@ public struct Runner: Sendable {
                 Request(op: .explain, id: instance.id, suite: suite.id, task: task, input: instance.wireInput)
             }
             let hashes = requests.map(RequestHash.of)
-            let wanted = Set(hashes)
-
-            // The writer first: a record it no longer holds is already committed, so the store then has it.
-            var known: [String: (status: OutcomeStatus, label: String?)] = [:]
-            for (hash, record) in await writer.pending(modelKey: model.key, among: wanted) {
-                known[hash] = (record.status, record.response?.label)
-            }
-            let stored = try await runner.store.finalAnswers(modelKey: model.key,
-                                                             among: wanted.subtracting(known.keys))
-            known.merge(stored) { pending, _ in pending }
-
-            // Identical inputs hash alike: ask once, answer every instance that has it.
-            var toSend: [Request] = []
-            var sentHashes: [String] = []
+            let exchange = RequestExchange(store: runner.store, writer: writer, model: model, runID: runID)
+            let exchanged = try await exchange.exchange(zip(requests, hashes).map {
+                RequestExchange.Pending(request: $0, hash: $1, instanceID: $0.id)
+            })
+            summary.sent += exchanged.sent.count
+            let known = exchanged.answers
+            // Identical inputs hash alike: the first instance with a hash sent it, the others reuse its answer.
             var firstInstance: [String: String] = [:]
-            for (request, hash) in zip(requests, hashes) where known[hash] == nil && firstInstance[hash] == nil {
-                firstInstance[hash] = request.id
-                toSend.append(request)
-                sentHashes.append(hash)
-            }
-
-            if !toSend.isEmpty {
-                let outcomes = await model.respond(to: toSend)
-                var byID: [String: Outcome] = [:]
-                for outcome in outcomes where byID[outcome.requestID] == nil { byID[outcome.requestID] = outcome }
-                var records: [ResponseRecord] = []
-                records.reserveCapacity(toSend.count)
-                for (request, hash) in zip(toSend, sentHashes) {
-                    let outcome = byID[request.id] ?? Outcome(
-                        requestID: request.id, status: .protocol,
-                        reason: "the model returned no outcome for request \(request.id)")
-                    let record = ResponseRecord(modelKey: model.key, request: request, requestHash: hash,
-                                                instanceID: request.id, outcome: outcome, runID: runID)
-                    records.append(record)
-                }
-                try await writer.record(records)
-                summary.sent += toSend.count
-                for record in records { known[record.requestHash] = (record.status, record.response?.label) }
+            for (request, hash) in zip(requests, hashes) where exchanged.sent.contains(hash) {
+                if firstInstance[hash] == nil { firstInstance[hash] = request.id }
             }
 
             var failed = 0
