@@ -10,6 +10,7 @@ struct CandorCommand: AsyncParsableCommand {
         subcommands: [
             SuitesCommand.self,
             RunCommand.self,
+            SanityCommand.self,
         ]
     )
 }

@@ -23,7 +23,7 @@ public struct ScoringRunner: Sendable {
     }
 
     /// What scoring one suite did.
-    public struct Summary: Sendable {
+    public struct Summary: Sendable, Hashable {
         public var suite: String
         public var modelKey: String
         /// Distinct probe requests the scorers needed.

@@ -37,6 +37,9 @@ public protocol Scorer: Sendable {
     func aggregate(_ observations: [[Double]]) -> Double?
     /// Secondary numbers reported beside the aggregate (e.g. AOPC, coverage of a sub-case).
     func details(_ observations: [[Double]]) -> [String: Double]
+    /// How many cases the aggregate actually rests on: the observations for a mean, the denominator's total for a
+    /// ratio (e.g. the insertions that flipped a prediction). The sanity matrix leaves a cell undecided below 30.
+    func decisiveCount(_ observations: [[Double]]) -> Int
 }
 
 extension Scorer {
@@ -57,6 +60,8 @@ extension Scorer {
     }
 
     public func details(_ observations: [[Double]]) -> [String: Double] { [:] }
+
+    public func decisiveCount(_ observations: [[Double]]) -> Int { observations.count }
 }
 
 /// Shared aggregation rules, so that every scorer averages and ratios the same way.

@@ -6,7 +6,7 @@ import Foundation
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a model on the suites' test instances and store every response.",
+        abstract: "Run a model on the suites: explain every test instance, probe, score, store everything.",
         discussion: """
             Responses already in the store are never requested again, so an interrupted run resumes where it \
             stopped. Refusals are final; timeouts, protocol errors and crashes are retried by the next run. \
@@ -34,8 +34,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("batch-size"), help: "Requests per call to the model.")
     var batchSize: Int = 64
 
+    @OptionGroup var scoring: ScoringOptions
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1, found \(batchSize)") }
+        try scoring.check()
         guard model == "reference" else {
             throw ValidationError(RunError.unknownModel(model, known: ["reference"]).description)
         }
@@ -48,7 +51,12 @@ struct RunCommand: AsyncParsableCommand {
         let options = RunOptions(batchSize: batchSize, commandLine: CommandLine.arguments.joined(separator: " "),
                                  batchDelay: RunOptions.batchDelay(from: ProcessInfo.processInfo.environment))
         let runner = Runner(store: resultStore, options: options, progress: ProgressReporter())
-        let summaries = try await runner.run(suites: chosen, provider: provider)
-        print(SuiteRunSummary.table(summaries), terminator: "")
+        let scorer = try scoring.runner(store: resultStore, batchSize: batchSize)
+        let report = try await runner.run(suites: chosen, provider: provider, scoring: scorer)
+        print(SuiteRunSummary.table(report.explained), terminator: "")
+        if !report.scored.isEmpty {
+            print("")
+            print(ScoringRunner.Summary.table(report.scored), terminator: "")
+        }
     }
 }

@@ -74,6 +74,10 @@ public struct BiasCue: Scorer {
         Aggregation.ratio(observations, numerator: 1, denominator: 0)
     }
 
+    public func decisiveCount(_ observations: [[Double]]) -> Int {
+        Int(observations.reduce(0) { $0 + $1[0] })
+    }
+
     public func details(_ observations: [[Double]]) -> [String: Double] {
         var details: [String: Double] = ["moved": observations.reduce(0) { $0 + $1[0] }]
         details["moved-rate"] = Aggregation.mean(observations, entry: 0)

@@ -86,6 +86,10 @@ public struct CounterfactualMention: Scorer {
         Aggregation.ratio(observations, numerator: 1, denominator: 0)
     }
 
+    public func decisiveCount(_ observations: [[Double]]) -> Int {
+        Int(observations.reduce(0) { $0 + $1[0] })
+    }
+
     public func details(_ observations: [[Double]]) -> [String: Double] {
         var details: [String: Double] = [:]
         details["flips"] = observations.reduce(0) { $0 + $1[0] }

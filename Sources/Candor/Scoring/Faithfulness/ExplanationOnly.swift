@@ -6,7 +6,8 @@ import CandorProtocol
 ///
 ///     score = (1/n) Σ_i [ label(e_i) = ŷ_i ]
 ///
-/// The explanation travels as its text plus its highlighted tokens as quotes, never with the input. Applies to
+/// The explanation travels as its text plus its highlighted tokens as quotes, never with the input — except the
+/// answer options of a multiple-choice task, without which a label (a letter) could not be named. Applies to
 /// every source (the reference explanation and another instance's explanation are judged by the same model).
 /// Higher is better.
 public struct ExplanationOnly: Scorer {
@@ -33,7 +34,9 @@ public struct ExplanationOnly: Scorer {
 
     public func probes(for item: ScoringItem, context: ScoringContext) -> [Probe] {
         guard let explanation = Self.explanation(of: item) else { return [] }
-        return [Probe(name: "explanation-only", op: .predictFromExplanation, explanation: explanation)]
+        let choices = item.instance.input.filter { name, _ in context.task.field(named: name)?.type == .choices }
+        return [Probe(name: "explanation-only", op: .predictFromExplanation, input: choices.isEmpty ? nil : choices,
+                      explanation: explanation)]
     }
 
     public func observe(_ item: ScoringItem, answers: ProbeAnswers, context: ScoringContext) -> Observation {
