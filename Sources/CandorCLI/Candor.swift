@@ -11,6 +11,9 @@ struct CandorCommand: AsyncParsableCommand {
             SuitesCommand.self,
             RunCommand.self,
             SanityCommand.self,
+            ExportCommand.self,
+            LeaderboardCommand.self,
+            RefreshCommand.self,
         ]
     )
 }

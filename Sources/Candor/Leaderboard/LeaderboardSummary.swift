@@ -1,6 +1,8 @@
 /// The numbers the leaderboard's headline shows, derived from results files only.
 public struct LeaderboardSummary: Sendable, Hashable, Codable {
     public var rows: [Row]
+    /// The scorers' sanity matrix, when the results folder has one.
+    public var sanity: SanityMatrix?
 
     /// One model's headline.
     public struct Row: Sendable, Hashable, Codable {
@@ -23,7 +25,8 @@ public struct LeaderboardSummary: Sendable, Hashable, Codable {
         public var suitesCompared: Int
     }
 
-    public init(results: [ModelResults]) {
+    public init(results: [ModelResults], sanity: SanityMatrix? = nil) {
+        self.sanity = sanity
         rows = results.map { model in
             let families = ScorerFamily.allCases.map { family in
                 Self.score(model, family: family)
