@@ -2,6 +2,8 @@ import Foundation
 
 /// Regenerates the six shipped suites under `Suites/` (or the folder given as the only argument).
 let recipes: [any Recipe] = [
+    SentimentRecipe(),
+    TriageRecipe(),
 ]
 
 let arguments = CommandLine.arguments.dropFirst()
