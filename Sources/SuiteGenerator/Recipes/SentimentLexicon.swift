@@ -1,8 +1,9 @@
 /// The words and phrases the `sentiment` suite's reviews are built from.
 ///
 /// Opinion phrases are the only thing that decides a review's label, so each list keeps one polarity; negated
-/// phrases put a negator before a word of the other list ("never dull" beside "dull"), so that a reader that
-/// counts polarity words without seeing the negator is caught. Everything else (titles, people,
+/// phrases put a negator (`not`, `never`, `hardly`, `far from`, `anything but`, `by no means`) before a word of
+/// the other list ("never dull" beside "dull"), so that a reader that counts polarity words without seeing the
+/// negator is caught. Everything else (titles, people,
 /// places, plot, facts, opinions about the cinema) appears with either label alike.
 enum SentimentLexicon {
     /// One opinion phrase about the film and the polarity it gives the review.
@@ -36,11 +37,23 @@ enum SentimentLexicon {
 
     static let scornNouns = ["a mess", "a chore", "a letdown", "a slog", "a waste of time", "a misfire"]
 
-    /// Negators that flip the evaluative word right after them; part of the evidence.
-    static let negators = ["not", "never", "hardly", "far from", "anything but", "by no means"]
+    /// Negated scorn, which is praise, if mild. A short fixed list rather than every negator with every word,
+    /// so that each negated pair recurs often enough for a bag-of-bigrams reader to learn it.
+    static let negatedScorn = [
+        "not bad", "not bad at all", "never dull", "far from boring", "anything but predictable", "never tedious",
+        "by no means forgettable", "hardly shallow", "not bland", "far from disappointing", "never boring",
+    ]
 
-    /// Negators that read well before a noun phrase ("far from a triumph").
-    static let nounNegators = ["not", "hardly", "far from", "by no means"]
+    /// Negated praise, which is scorn, however polite.
+    static let negatedPraise = [
+        "hardly brilliant", "far from gripping", "never moving", "not witty", "anything but charming",
+        "hardly inventive", "not compelling", "far from excellent", "by no means wonderful", "never thrilling",
+        "not remotely stunning",
+    ]
+
+    static let negatedScornNouns = ["far from a letdown", "not a waste of time", "hardly a chore", "by no means a mess"]
+
+    static let negatedPraiseNouns = ["far from a triumph", "hardly a masterpiece", "not a pleasure", "by no means a delight"]
 
     /// Words that strengthen an evaluative word without deciding anything; they occur with either label and
     /// are not evidence.
@@ -124,7 +137,7 @@ enum SentimentLexicon {
         "tries to win back an estranged daughter", "is hired to find a missing painting",
         "agrees to coach a hopeless football team", "witnesses a robbery on the night bus",
         "plans one last trip with an ageing father", "discovers a family secret",
-        "enters a baking contest against her own sister", "hides a fugitive in the attic",
+        "enters a baking contest against a sibling", "hides a fugitive in the attic",
         "starts receiving letters from the future", "loses everything in a flood",
         "is wrongly accused of a theft", "sets out to sail around the coast alone",
         "falls for a rival in a local election", "investigates a string of burglaries",

@@ -113,17 +113,19 @@ struct SentimentRecipe: Recipe {
 
         var opinionSentences: [[Piece]] = []
         var opinions: [SentimentLexicon.Opinion] = []
+        var state = ReviewState()
         for sentence in 0..<opinionSentenceCount {
             let used = opinions.map(\.text)
             let (pieces, said) = sentence < sharedCount
-                ? pairSentence(positive: positive, subject: random.pick(subjects), avoiding: used, random: &random)
+                ? pairSentence(positive: positive, subject: random.pick(subjects), avoiding: used,
+                               state: &state, random: &random)
                 : opinionSentence(positive: positive, subject: random.pick(subjects), avoiding: used,
-                                  random: &random)
+                                  state: &state, random: &random)
             opinionSentences.append(pieces)
             opinions += said
         }
 
-        var neutral = (0..<neutralCount).map { _ in neutralSentence(title: title, random: &random) }
+        var neutral = (0..<neutralCount).map { _ in neutralSentence(title: title, state: &state, random: &random) }
         if shortcut {
             let slot = random.int(in: 0...(neutral.count - 1))
             let sentence = neutral[slot]
@@ -184,22 +186,22 @@ struct SentimentRecipe: Recipe {
 
     /// A complement ("is gripping"), an action ("falls apart") or an aspect judgement ("the pacing is
     /// sluggish"), of the given polarity, not repeating a phrase already used.
-    private func opinionSentence(positive: Bool, subject: String, avoiding used: [String],
+    private func opinionSentence(positive: Bool, subject: String, avoiding used: [String], state: inout ReviewState,
                                  random: inout SeededRandom) -> ([Piece], [SentimentLexicon.Opinion]) {
         let kind = random.int(in: 0...9)
         if kind < 6 {
             var opinion = complement(positive: positive, random: &random)
             while used.contains(opinion.text) { opinion = complement(positive: positive, random: &random) }
-            return (complementFrame(opinion, subject: subject, random: &random), [opinion])
+            return (complementFrame(opinion, subject: subject, state: &state, random: &random), [opinion])
         } else if kind < 7 {
             var opinion = action(positive: positive, random: &random)
             while used.contains(opinion.text) { opinion = action(positive: positive, random: &random) }
-            return (actionFrame(opinion, subject: subject, random: &random), [opinion])
+            return (actionFrame(opinion, subject: subject, state: &state, random: &random), [opinion])
         } else {
             var opinion = aspectJudgement(positive: positive, random: &random)
             while used.contains(opinion.text) { opinion = aspectJudgement(positive: positive, random: &random) }
-            let aspect = random.pick(SentimentLexicon.aspects)
-            return (aspectFrame(opinion, aspect: aspect, random: &random), [opinion])
+            let aspect = Self.fresh(SentimentLexicon.aspects, used: &state.aspects, random: &random)
+            return (aspectFrame(opinion, aspect: aspect, state: &state, random: &random), [opinion])
         }
     }
 
@@ -207,8 +209,8 @@ struct SentimentRecipe: Recipe {
     private func complement(positive: Bool, random: inout SeededRandom) -> SentimentLexicon.Opinion {
         if random.chance(0.1) {
             if random.chance(0.3) {
-                let nouns = positive ? SentimentLexicon.scornNouns : SentimentLexicon.praiseNouns
-                let text = "\(random.pick(SentimentLexicon.nounNegators)) \(random.pick(nouns))"
+                let text = random.pick(positive ? SentimentLexicon.negatedScornNouns
+                                                : SentimentLexicon.negatedPraiseNouns)
                 return .init(text: text, positive: positive, negated: true, modifiable: false)
             }
             return negatedAdjective(positive: positive, random: &random)
@@ -237,20 +239,15 @@ struct SentimentRecipe: Recipe {
         return .init(text: text, positive: positive, negated: false, modifiable: true)
     }
 
-    /// A negator and an evaluative word of the other polarity; "not bad" comes up more often than chance
-    /// would make it, as in real reviews.
+    /// A negator and an evaluative word of the other polarity ("never dull", "hardly brilliant").
     private func negatedAdjective(positive: Bool, random: inout SeededRandom) -> SentimentLexicon.Opinion {
-        if positive && random.chance(0.2) {
-            return .init(text: random.pick(["not bad", "not bad at all"]), positive: true, negated: true,
-                         modifiable: false)
-        }
-        let word = random.pick(positive ? SentimentLexicon.scorn : SentimentLexicon.praise)
-        let text = "\(random.pick(SentimentLexicon.negators)) \(word)"
+        let text = random.pick(positive ? SentimentLexicon.negatedScorn : SentimentLexicon.negatedPraise)
         return .init(text: text, positive: positive, negated: true, modifiable: false)
     }
 
     /// Sentence shapes around a complement; the complement alone is evidence.
-    private func complementFrame(_ opinion: SentimentLexicon.Opinion, subject: String, random: inout SeededRandom) -> [Piece] {
+    private func complementFrame(_ opinion: SentimentLexicon.Opinion, subject: String, state: inout ReviewState,
+                                 random: inout SeededRandom) -> [Piece] {
         let upper = Self.uppercasedFirst(subject)
         let object = subject
         let frames: [(String, String)] = [
@@ -269,11 +266,12 @@ struct SentimentRecipe: Recipe {
             ("\(upper) is", ", plain and simple."),
             ("I came out thinking \(subject) was", "."),
         ]
-        let (before, after) = random.pick(frames)
+        let (before, after) = frames[Self.freshIndex(frames.map(\.0), used: &state.openings, random: &random)]
         return framed(before: before, opinion: opinion, after: after, random: &random)
     }
 
-    private func actionFrame(_ opinion: SentimentLexicon.Opinion, subject: String, random: inout SeededRandom) -> [Piece] {
+    private func actionFrame(_ opinion: SentimentLexicon.Opinion, subject: String, state: inout ReviewState,
+                                 random: inout SeededRandom) -> [Piece] {
         let upper = Self.uppercasedFirst(subject)
         let frames: [(String, String)] = [
             ("\(upper)", "."),
@@ -283,11 +281,12 @@ struct SentimentRecipe: Recipe {
             ("Make no mistake: \(subject)", "."),
             ("\(upper)", ", and that is the long and short of it."),
         ]
-        let (before, after) = random.pick(frames)
+        let (before, after) = frames[Self.freshIndex(frames.map(\.0), used: &state.openings, random: &random)]
         return framed(before: before, opinion: opinion, after: after, random: &random)
     }
 
-    private func aspectFrame(_ opinion: SentimentLexicon.Opinion, aspect: String, random: inout SeededRandom) -> [Piece] {
+    private func aspectFrame(_ opinion: SentimentLexicon.Opinion, aspect: String, state: inout ReviewState,
+                             random: inout SeededRandom) -> [Piece] {
         let upper = Self.uppercasedFirst(aspect)
         let frames: [(String, String)] = [
             ("\(upper) is", "."),
@@ -297,12 +296,12 @@ struct SentimentRecipe: Recipe {
             ("On top of that, \(aspect) is", "."),
             ("What stays with me is that \(aspect) is", "."),
         ]
-        let (before, after) = random.pick(frames)
+        let (before, after) = frames[Self.freshIndex(frames.map(\.0), used: &state.openings, random: &random)]
         return framed(before: before, opinion: opinion, after: after, random: &random)
     }
 
     /// Two judgements in one sentence: of two parts of the film, or two words for the whole of it.
-    private func pairSentence(positive: Bool, subject: String, avoiding used: [String],
+    private func pairSentence(positive: Bool, subject: String, avoiding used: [String], state: inout ReviewState,
                               random: inout SeededRandom) -> ([Piece], [SentimentLexicon.Opinion]) {
         var first = aspectJudgement(positive: positive, random: &random)
         while used.contains(first.text) { first = aspectJudgement(positive: positive, random: &random) }
@@ -312,7 +311,8 @@ struct SentimentRecipe: Recipe {
         }
         let pieces: [Piece]
         if random.chance(0.5) {
-            let pair = random.sample(SentimentLexicon.aspects, count: 2)
+            let pair = [Self.fresh(SentimentLexicon.aspects, used: &state.aspects, random: &random),
+                        Self.fresh(SentimentLexicon.aspects, used: &state.aspects, random: &random)]
             pieces = [
                 Piece(text: "\(Self.uppercasedFirst(pair[0])) is"),
                 Piece(text: first.text, opinion: first),
@@ -321,8 +321,9 @@ struct SentimentRecipe: Recipe {
                 Piece(text: ".", attached: true),
             ]
         } else {
-            let opening = random.pick(["\(Self.uppercasedFirst(subject)) is", "I found \(subject)",
-                                       "All in all, \(subject) is", "To my mind \(subject) was"])
+            let opening = Self.fresh(["\(Self.uppercasedFirst(subject)) is", "I found \(subject)",
+                                      "All in all, \(subject) is", "To my mind \(subject) was"],
+                                     used: &state.openings, random: &random)
             let joint = random.pick(["and", "as well as", "and at times"])
             pieces = [
                 Piece(text: opening),
@@ -365,7 +366,8 @@ struct SentimentRecipe: Recipe {
 
     // MARK: Neutral sentences
 
-    private func neutralSentence(title: String, random: inout SeededRandom) -> NeutralSentence {
+    private func neutralSentence(title: String, state: inout ReviewState,
+                                 random: inout SeededRandom) -> NeutralSentence {
         let name = random.pick(SentimentLexicon.characters)
         let job = random.pick(SentimentLexicon.occupations)
         let place = random.pick(SentimentLexicon.places)
@@ -378,7 +380,7 @@ struct SentimentRecipe: Recipe {
         let minutes = random.int(in: 84...158)
         let ordinal = random.pick(["second", "third", "fourth", "fifth"])
         let article = "aeiou".contains(job.first!) ? "an" : "a"
-        switch random.int(in: 0...13) {
+        switch Self.freshIndex((0...13).map(String.init), used: &state.neutralKinds, random: &random) {
         case 0: return .init(text: "\(name), \(article) \(job) in \(place), \(event).", startsWithName: true)
         case 1: return .init(text: "The story follows \(name), \(article) \(job) who \(event).", startsWithName: false)
         case 2: return .init(text: "Set in \(place), it follows \(article) \(job) who \(event).", startsWithName: false)
@@ -397,6 +399,28 @@ struct SentimentRecipe: Recipe {
                               startsWithName: true)
         default: return .init(text: "I saw it on a weekday evening, and \(remark).", startsWithName: false)
         }
+    }
+
+    // MARK: Variety
+
+    /// What a review has used so far, so that it does not name the same aspect, open two sentences the same
+    /// way or give the cast twice.
+    private struct ReviewState {
+        var aspects: [String] = []
+        var openings: [String] = []
+        var neutralKinds: [String] = []
+    }
+
+    /// An item not in `used` (an arbitrary one when all are), recorded as used.
+    private static func fresh(_ items: [String], used: inout [String], random: inout SeededRandom) -> String {
+        items[freshIndex(items, used: &used, random: &random)]
+    }
+
+    private static func freshIndex(_ keys: [String], used: inout [String], random: inout SeededRandom) -> Int {
+        let open = keys.indices.filter { !used.contains(keys[$0]) }
+        let index = open.isEmpty ? random.int(in: 0...(keys.count - 1)) : random.pick(open)
+        used.append(keys[index])
+        return index
     }
 
     // MARK: Explanation

@@ -137,14 +137,14 @@ struct TriageRecipe: Recipe {
         // Laid out as a message: the greeting, the body and the signature each on a line of their own.
         var sentences: [[Piece]] = [[Piece(text: greeting(random: &random))]]
         var paragraph: [[Piece]] = []
-        if let intro = person.introduction(random: &random) {
+        let first = random.pick(TriageLexicon.firstNames)
+        if let intro = person.introduction(writer: first, random: &random) {
             paragraph.append([Piece(text: intro)])
         }
         paragraph += body
         if random.chance(0.8) { paragraph.append([Piece(text: random.pick(TriageLexicon.closings))]) }
         paragraph[0][0] = Self.onNewLine(paragraph[0][0])
         sentences += paragraph
-        let first = random.pick(TriageLexicon.firstNames)
         let signature = random.chance(0.5) ? first : "\(first) \(random.pick(TriageLexicon.surnames))"
         let signOff = shortcut ? Self.shortcutSignOff : random.pick(TriageLexicon.signOffs)
         sentences.append([Self.onNewLine(Piece(text: signOff)),
@@ -213,13 +213,13 @@ struct TriageRecipe: Recipe {
         }
 
         /// Who the message is about and how old; always there for a relative, sometimes for the writer.
-        func introduction(random: inout SeededRandom) -> String? {
+        func introduction(writer: String, random: inout SeededRandom) -> String? {
             guard let relative else {
                 guard random.chance(0.4) else { return nil }
                 let age = random.int(in: 19...88)
                 return random.pick(["I'm \(age).", "I am \(age) years old.",
                                     "For context, I'm \(age) and usually healthy.",
-                                    "My name is \(random.pick(TriageLexicon.firstNames)) and I'm \(age)."])
+                                    "My name is \(writer) and I'm \(age)."])
             }
             let age = relative.child ? random.int(in: 2...16)
                 : relative.relation.hasPrefix("grand") ? random.int(in: 68...96) : random.int(in: 24...90)
