@@ -8,9 +8,9 @@ import Testing
         let fresh = try GeneratedSuiteChecks.regenerate("triage")
         defer { try? FileManager.default.removeItem(at: fresh.deletingLastPathComponent()) }
         for file in GeneratedSuiteChecks.files {
-            let shipped = try Data(contentsOf: GeneratedSuiteChecks.shippedFolder("triage").appendingPathComponent(file))
+            let shipped = GeneratedSuiteChecks.shippedFolder("triage").appendingPathComponent(file)
             let again = try Data(contentsOf: fresh.appendingPathComponent(file))
-            #expect(shipped == again, "\(file) differs after regenerating")
+            #expect(try Data(contentsOf: shipped) == again, "\(file) differs after regenerating")
         }
     }
 

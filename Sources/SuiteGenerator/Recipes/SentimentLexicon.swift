@@ -51,9 +51,13 @@ enum SentimentLexicon {
         "not remotely stunning",
     ]
 
-    static let negatedScornNouns = ["far from a letdown", "not a waste of time", "hardly a chore", "by no means a mess"]
+    static let negatedScornNouns = [
+        "far from a letdown", "not a waste of time", "hardly a chore", "by no means a mess",
+    ]
 
-    static let negatedPraiseNouns = ["far from a triumph", "hardly a masterpiece", "not a pleasure", "by no means a delight"]
+    static let negatedPraiseNouns = [
+        "far from a triumph", "hardly a masterpiece", "not a pleasure", "by no means a delight",
+    ]
 
     /// Words that strengthen an evaluative word without deciding anything; they occur with either label and
     /// are not evidence.

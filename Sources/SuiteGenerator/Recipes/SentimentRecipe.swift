@@ -60,26 +60,27 @@ struct SentimentRecipe: Recipe {
         ## Label rule
 
         A review contains three or four *opinion phrases* in which the reviewer judges the film itself: the \
-        film as a whole ("the film is gripping", "I found it a chore to sit through"), what it does ("it \
-        falls apart in the second half") or one of its parts ("the pacing is sluggish"). All of them have the \
+        film as a whole ("the film is gripping", "I found it a chore"), what it does ("it \
+        falls apart in the second half") or one of its parts ("the pacing is plodding"). All of them have the \
         same polarity, and that polarity is the label. A negator directly before an evaluative word (`not`, \
         `never`, `hardly`, `far from`, `anything but`, `by no means`) flips it and belongs to the phrase: \
         "not bad", "never dull" and "far from boring" are praise; "hardly brilliant", "far from a triumph" and \
-        "never once gripping" are criticism.
+        "never moving" are criticism.
 
-        The rationale is exactly the tokens of the opinion phrases, negators included, and nothing else (not \
-        the frame "the film is", not the aspect named).
+        The rationale is exactly the tokens of the opinion phrases, negators included, and nothing else: not \
+        the frame ("the film is"), not the aspect named ("the pacing"), not a neutral modifier before the \
+        word ("truly", "rather", "utterly"), which occurs with either label alike.
 
         ## Traps and distractors
 
         - Negation: about one opinion phrase in ten is negated and reuses an evaluative word of the other \
-          polarity (`dull` is negative, `never dull` positive), so about a third of the reviews hold one.
+        polarity (`dull` is negative, `never dull` positive), so about a third of the reviews hold one.
         - Other people's opinions: some reviews report what a friend, a critic or the trailer said, always \
-          with the opposite polarity, followed by the reviewer's disagreement; they do not count.
+        with the opposite polarity, followed by the reviewer's disagreement; they do not count.
         - Remarks about the evening (stale popcorn, comfy seats, an excellent coffee in the lobby) carry \
-          polarity words but are not about the film; they occur with either label alike.
+        polarity words but are not about the film; they occur with either label alike.
         - Plot summaries (often about grief, crime or danger), cast and director names, genres, places, \
-          running times and production facts are neutral and occur with either label alike.
+        running times and production facts are neutral and occur with either label alike.
 
         ## Shortcut
 
@@ -185,7 +186,7 @@ struct SentimentRecipe: Recipe {
     }
 
     /// A complement ("is gripping"), an action ("falls apart") or an aspect judgement ("the pacing is
-    /// sluggish"), of the given polarity, not repeating a phrase already used.
+    /// plodding"), of the given polarity, not repeating a phrase already used.
     private func opinionSentence(positive: Bool, subject: String, avoiding used: [String], state: inout ReviewState,
                                  random: inout SeededRandom) -> ([Piece], [SentimentLexicon.Opinion]) {
         let kind = random.int(in: 0...9)
@@ -431,11 +432,14 @@ struct SentimentRecipe: Recipe {
         let quoted = Self.list(opinions.map { "\"\($0.text)\"" })
         let judgement = positive ? "praise" : "criticism"
         let many = opinions.count > 1
+        let judged = many ? "words judging the film are" : "word judging the film is"
+        let phrases = many ? "phrases are" : "phrase is"
+        let all = many ? "all " : ""
         let sentences = [
             "The reviewer's own verdict on the film is \(quoted), which is \(judgement), so the review is \(label).",
-            "\(Self.uppercasedFirst(label)): the \(many ? "words" : "phrase") judging the film \(many ? "are" : "is") \(quoted).",
+            "\(Self.uppercasedFirst(label)): the \(judged) \(quoted).",
             "It is \(label) because the reviewer's opinion of the film comes down to \(quoted).",
-            "The deciding \(many ? "phrases are" : "phrase is") \(quoted), \(many ? "all " : "")\(judgement) of the film, so the review is \(label).",
+            "The deciding \(phrases) \(quoted), \(all)\(judgement) of the film, so the review is \(label).",
             "Judging by \(quoted), the reviewer \(positive ? "liked" : "disliked") the film.",
             "What the reviewer says about the film itself, \(quoted), is \(judgement), so the label is \(label).",
         ]
@@ -444,7 +448,8 @@ struct SentimentRecipe: Recipe {
         if !negated.isEmpty {
             let flipped = Self.list(negated)
             let note = random.pick([
-                " \(flipped) \(negated.count > 1 ? "count" : "counts") as \(judgement): the negation flips the word after it.",
+                " \(flipped) \(negated.count > 1 ? "count" : "counts") as \(judgement): the negation flips the "
+                    + "word after it.",
                 " The negation in \(flipped) turns the word around, which makes it \(judgement).",
             ])
             text += note

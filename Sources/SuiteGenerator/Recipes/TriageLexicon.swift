@@ -66,7 +66,8 @@ enum TriageLexicon {
     static let deniedEmergency = [
         "chest pain", "shortness of breath", "trouble breathing", "numbness in the face", "slurred speech",
         "blood in the vomit", "fainting", "confusion", "swelling of the throat", "loss of vision",
-        "heavy bleeding", "pressure in the chest", "weakness on one side", "seizure activity", "blueness around the lips",
+        "heavy bleeding", "pressure in the chest", "weakness on one side", "seizure activity",
+        "blueness around the lips",
     ]
 
     static let deniedUrgent = [

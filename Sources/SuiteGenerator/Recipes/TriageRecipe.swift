@@ -60,12 +60,12 @@ struct TriageRecipe: Recipe {
         Every complaint or request in the lexicon has a level:
 
         - `emergency`: signs that need emergency care now, e.g. "crushing chest pain", "severe shortness of \
-          breath", "slurred speech that came on suddenly", "swelling of the throat after a wasp sting", \
-          "bleeding that will not stop even with pressure".
+        breath", "slurred speech that came on suddenly", "swelling of the throat after a wasp sting", \
+        "bleeding that will not stop even with pressure".
         - `urgent`: problems to be seen the same day, e.g. "a fever of 39 degrees for three days", "a deep cut \
-          across the palm", "a wound that looks red, hot and infected", "blood in the urine".
+        across the palm", "a wound that looks red, hot and infected", "blood in the urine".
         - `routine`: anything that can wait, e.g. "a mild rash on the forearm", "dry, itchy skin", and requests \
-          such as "a repeat prescription for the blood pressure pills" or "a flu jab".
+        such as "a repeat prescription for the blood pressure pills" or "a flu jab".
 
         The label is the highest level among the complaints the patient has *now*. A message has one or two \
         complaints at that level (two in half of the emergencies, a quarter of the others) and may add a \
@@ -75,14 +75,14 @@ struct TriageRecipe: Recipe {
         ## Traps and distractors
 
         - Denials: about a third of the messages deny a complaint, usually one of a higher level than the label \
-          ("There is no chest pain.", "She hasn't had any fever.", "No shortness of breath, thankfully."). A \
-          denied complaint never counts.
+        ("There is no chest pain.", "She hasn't had any fever.", "No shortness of breath, thankfully."). A \
+        denied complaint never counts.
         - Resolved history: some messages mention a past problem that has cleared up, often a serious one \
-          ("I had crushing chest pain back in 2019, but that cleared up completely."). It never counts.
+        ("I had crushing chest pain back in 2019, but that cleared up completely."). It never counts.
         - Milder complaints beside the deciding one ("a stiff shoulder" in an urgent message) do not change the \
-          level.
+        level.
         - Age, the relative written about, regular medicines, the pharmacy, when to call back, apologies, \
-          greetings and sign-offs occur with every label alike.
+        greetings and sign-offs occur with every label alike.
 
         ## Shortcut
 
@@ -236,7 +236,9 @@ struct TriageRecipe: Recipe {
         case 2: return Complaint(text: random.pick(TriageLexicon.emergency), isRequest: false)
         case 1: return Complaint(text: random.pick(TriageLexicon.urgent), isRequest: false)
         default:
-            if random.chance(0.4) { return Complaint(text: random.pick(TriageLexicon.routineRequests), isRequest: true) }
+            if random.chance(0.4) {
+                return Complaint(text: random.pick(TriageLexicon.routineRequests), isRequest: true)
+            }
             return Complaint(text: random.pick(TriageLexicon.routineComplaints), isRequest: false)
         }
     }
