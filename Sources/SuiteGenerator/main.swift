@@ -2,7 +2,11 @@ import Foundation
 
 /// Regenerates the six shipped suites under `Suites/` (or the folder given as the only argument).
 let recipes: [any Recipe] = [
+    SentimentRecipe(),
+    NLIRecipe(),
     CommonsenseQARecipe(),
+    FactCheckRecipe(),
+    TriageRecipe(),
     CreditRecipe(),
 ]
 
