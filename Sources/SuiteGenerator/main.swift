@@ -3,6 +3,7 @@ import Foundation
 /// Regenerates the six shipped suites under `Suites/` (or the folder given as the only argument).
 let recipes: [any Recipe] = [
     NLIRecipe(),
+    FactCheckRecipe(),
 ]
 
 let arguments = CommandLine.arguments.dropFirst()
