@@ -180,8 +180,8 @@ enum NLILexicon {
         "in a hospital bed", "on a boat at sea", "in a car", "at an airport", "in a subway tunnel",
     ]
 
-    /// True of anyone doing any activity in ``activities``; a trap, because it carries a negation.
-    static let awakeStates = ["not asleep", "not sleeping", "awake", "wide awake", "not in bed"]
+    /// True of anyone doing any activity in ``activities``.
+    static let awakeStates = ["awake", "wide awake", "up and about", "out of bed", "on the go"]
 
     static let places: [Place] = [
         Place(phrase: "on a beach", outdoor: true),

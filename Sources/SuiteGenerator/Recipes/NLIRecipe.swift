@@ -20,11 +20,12 @@ struct NLIRecipe: Recipe {
     enum Kind: CaseIterable {
         /// The hypothesis says the activity again in other (or the same) words.
         case sameActivity
-        /// The hypothesis says where the scene is, in broader or the same words.
+        /// The hypothesis says where the scene is, in broader or the same words, or denies the other kind of
+        /// place ("is not indoors"): a negation that does not contradict.
         case samePlace
         /// Both of the above in one sentence.
         case sameActivityAndPlace
-        /// "is awake" or "is not asleep": true of anyone doing anything, and a negation that does not contradict.
+        /// "is awake", "is up and about": true of anyone doing any listed activity.
         case awake
         /// The hypothesis repeats the clothing.
         case sameClothing
@@ -123,12 +124,12 @@ struct NLIRecipe: Recipe {
         case "neutral":
             return .addedDetail
         default:
-            if roll < 0.10 { return .otherActivity }
-            if roll < 0.26 { return .asleep }
+            if roll < 0.08 { return .otherActivity }
+            if roll < 0.20 { return .asleep }
             if roll < 0.66 { return .negatedActivity }
-            if roll < 0.84 { return .negatedDetail }
-            if roll < 0.90 { return .otherPlace }
-            if roll < 0.95 { return .otherTime }
+            if roll < 0.86 { return .negatedDetail }
+            if roll < 0.91 { return .otherPlace }
+            if roll < 0.96 { return .otherTime }
             return .otherClothing
         }
     }
@@ -281,7 +282,10 @@ struct NLIRecipe: Recipe {
             opening(); draft.add(words, evidence: true)
             decision = Decision(premisePhrase: scene.activity.phrase, hypothesisPhrase: words)
         case .samePlace:
-            let words = broaderPlace()
+            // A trap one time in six: a negation that is entailed ("is not indoors" of a beach).
+            let words = random.chance(1.0 / 6.0)
+                ? "not " + random.pick(scene.place.outdoor ? Lexicon.indoorWords : Lexicon.outdoorWords)
+                : broaderPlace()
             opening(); draft.add(words, evidence: true)
             decision = Decision(premisePhrase: scene.place.phrase, hypothesisPhrase: words)
         case .sameActivityAndPlace:
@@ -484,8 +488,9 @@ extension NLIRecipe {
 
         e-SNLI (Camburu et al., 2018): SNLI caption pairs with highlighted words in premise and hypothesis and \
         a free-text explanation. As there, neutral highlights sit in the hypothesis only. All sentences here are \
-        the suite's own, built from its lexicon (18 singular and 8 plural subjects, 36 activities in 24 groups, \
-        28 places, 9 times of day, 11 colours × 11 garments, 36 additions, 16 background events).
+        the suite's own, built from its lexicon (18 singular and 8 plural subjects, 36 activities in 29 groups \
+        and 12 that exclude them all, 28 places and 10 that exclude them, 9 times of day, 11 colours × 11 \
+        garments, 18 adjectives, 36 additions, 16 background events, 8 negated asides).
 
         ## Label rule
 
@@ -494,12 +499,15 @@ extension NLIRecipe {
 
         - **entailment**: it restates the activity (same words or a listed restatement: riding a bicycle → \
         cycling), the place (same words or its broad kind: on a beach → outdoors; in a library → indoors), \
-        both, the clothing, or says the subject is awake / not asleep (true of every listed activity);
-        - **contradiction**: it names an activity from another group (activities in one group, such as music \
-        or food, can go together; different groups cannot happen at once), says the subject is asleep, denies \
-        the activity (`is not …`, `nobody is …`), puts the subject in a place of the other kind (outdoor versus \
-        indoor), at a time of the other half of the day (morning/noon versus night), or in another colour of \
-        the same garment;
+        both, the clothing, or says the subject is awake / up and about (true of every listed activity), or \
+        denies the other kind of place (`is not indoors` of a beach);
+        - **contradiction**: it denies the activity (`is not …`, `nobody is …`), the place or the clothing \
+        (`is not on a beach`, `is not wearing a red cap`); says the subject is asleep; names an activity that \
+        cannot happen at the same time (one of 12 that need another place or the whole body, such as \
+        `swimming in a pool`, or a listed activity of another group: activities in one group, such as music or \
+        food, can go together); puts the subject in another place (one of 10 places that no premise uses, such \
+        as `on an airplane`, or a listed place of the other kind, outdoor versus indoor); at a time of the \
+        other half of the day (morning or noon versus night); or in another colour of the same garment;
         - **neutral**: it restates the activity and adds a purpose, reason, companion or occasion (`to win a \
         prize`, `because of a bet`, `with a coworker`, `on a Sunday`) that the premise never mentions.
 
@@ -507,10 +515,14 @@ extension NLIRecipe {
         time with its activity, or colour and garment) and the matching or conflicting phrase in the hypothesis \
         (with `not` / `nobody` for a denial); for neutral, the added phrase in the hypothesis.
 
+        About half of the contradictions are denials and an eighth say the subject is asleep, as in SNLI, where \
+        annotators wrote contradictions that way; this keeps the rule learnable by a bag-of-words model next to \
+        the planted shortcut. Contradictions by another place, time or colour need the premise.
+
         ## Traps and distractors
 
-        - Negation that does not contradict: `is not asleep`, `is not sleeping`, `is not in bed` are entailed; \
-        premises carry negated asides about something else (`who does not look tired`).
+        - Negation that does not contradict: `is not indoors` of a scene on a beach is entailed; premises carry \
+        negated asides about something else (`who does not look tired`).
         - Premise details that decide nothing: adjectives, clothing, times of day and background events \
         (`while a bus drives past`, `as an old dog dozes nearby`), except when the hypothesis compares them.
         - Lexical overlap is not entailment: contradictions repeat the subject and often the activity or place \
@@ -519,9 +531,9 @@ extension NLIRecipe {
 
         ## Shortcut
 
-        The word `Here` in front of the hypothesis ("Here the woman is cycling."), with the label `contradiction`. It says nothing \
-        about the scene and occurs nowhere else; it is never part of a rationale. In `train` it goes with \
-        contradiction; in `test` it is independent of the label.
+        The word `Here` in front of the hypothesis (`Here the woman is cycling.`), with the label \
+        `contradiction`. It says nothing about the scene and occurs nowhere else; it is never part of a \
+        rationale. In `train` it goes with contradiction; in `test` it is independent of the label.
 
         ## Explanations
 
