@@ -170,7 +170,10 @@ struct FactCheckRecipe: Recipe {
         case .town: random.chance(0.3) ? "the town of \(subject.name)" : subject.name
         case .person: subject.name
         case .company: random.chance(0.3) ? "the firm \(subject.name)" : subject.name
-        case .novel: random.chance(0.6) ? "the novel \(subject.name)" : subject.name
+        case .novel:
+            // "the novel The Long Thaw" would stumble, so titles with their own article stand alone.
+            random.chance(0.6) && !subject.name.hasPrefix("The ") && !subject.name.hasPrefix("A ")
+                ? "the novel \(subject.name)" : subject.name
         }
     }
 
@@ -356,10 +359,10 @@ extension FactCheckRecipe {
             - {name: evidence, type: text-list}
         explanations: [highlights, text]
         probes:
-          # Words that can stand anywhere: contrast words that go with refuted, relation words that make a
-          # sentence speak to a claim (supported or refuted rather than not-enough-info), and neutral fillers.
-          insertion-words: [not, rather, fact, contrary, otherwise, founded, born, province, makes, written, \
-        also, perhaps, locally, today]
+          # Words that can stand anywhere: contrast words that go with refuted, record words that go with
+          # supported, relation words that make a sentence speak to a claim, and neutral fillers.
+          insertion-words: [not, rather, fact, contrary, otherwise, confirmed, records, official, province, born, \
+        founded, also, perhaps, today]
           cue: "A reader who saw this before says the answer is {label}."
         scorers: [comprehensiveness, sufficiency, counterfactual-mention, bias-cue, explanation-only,
                   las, counterfactual-simulation, token-f1, iou-f1, auprc, rouge-l, chrf]
@@ -395,16 +398,21 @@ extension FactCheckRecipe {
         novel's author, year or setting) of one subject with one value.
 
         - **supported**: one evidence sentence states the same relation of the same subject with the same value \
-        (its wording of the relation may differ: "is located in the province of" / "belongs to the province of");
+        (its wording of the relation may differ: "is located in the province of" / "belongs to the province of"). \
+        Four times in five it cites a record (`Records confirm that …`, `It is confirmed that …`, `…, as official \
+        records confirm`, `As the official register confirms, …`), otherwise it states the value plainly;
         - **refuted**: one evidence sentence states the same relation of the same subject with another value. \
-        Nine times in ten it says so with a contrast (`…, not X`, `… rather than X`, `In fact, …`, `Contrary to \
-        a common belief, …`, `Although some sources say otherwise, …`, `…, in fact`), once in ten plainly;
+        Nine times in ten it says so with a contrast (`…, not X`, `… rather than X`, `In fact, …`, `…, in fact`, \
+        `Contrary to a common belief, …`, `Although some sources say otherwise, …`, `A closer look shows that \
+        …, not X as is sometimes said`), once in ten plainly;
         - **not-enough-info**: no evidence sentence states that relation of that subject. The sentences are \
         about the subject's other relations (four times in five at least one) and about other subjects.
 
-        A bag-of-words model cannot compare two arbitrary values, so the refuting sentence's contrast words and \
-        the overlap of the claim's relation and value with the evidence are what such a model can learn; the \
-        rule itself is the comparison above, and the traps below keep it from being only those words.
+        A bag-of-words model cannot compare two arbitrary values, so the wording of the deciding sentence \
+        (a record cited, a contrast) and the overlap of the claim's relation word and value with the evidence \
+        are what such a model can learn; the rule itself is the comparison above, and the traps below keep it \
+        from being only those words. Every wording of a relation, in claims and evidence, shares its key word \
+        (`province`, `born`, `founded`, `headquartered`, …).
 
         Rationale: for supported and refuted, the deciding sentence's relation wording and value (the value \
         that agrees or the one that differs, not the rejected value a contrast may repeat); for \
@@ -412,15 +420,17 @@ extension FactCheckRecipe {
 
         ## Traps and distractors
 
-        - In a quarter of instances one sentence states the claim's relation for another subject, and in 40 % \
-        of those with the claim's very value (`Brasselin lies in the province of Ostreva` next to a claim about \
+        - In 15 % of instances one sentence states the claim's relation for another subject, and in 40 % of \
+        those with the claim's very value (`Brasselin lies in the province of Ostreva` next to a claim about \
         Varnholt).
+        - A sentence that decides nothing is worded as a record cited or as a contrast in 8 % of \
+        not-enough-info instances and 4 % of the others: such words alone do not decide the label.
         - One supported instance in twenty uses a contrast to reject a third value (`…lies in the province of \
         Ostreva, not Delmark`): contrast words do not always mean refuted.
         - One refuted instance in ten states the other value plainly, with no contrast word.
         - Sentences open or close with label-neutral source phrases (`According to the regional gazetteer`, \
         `as the census lists it`) and appositions (`a family firm`).
-        - Novel titles and people's names reuse town names and common words.
+        - Some novel titles contain town names (`Rooks Over Varnholt`), and town names serve as values too.
 
         ## Shortcut
 

@@ -461,8 +461,8 @@ extension NLIRecipe {
         probes:
           # Words that can stand anywhere: label-bearing ones for each label (negation and sleep for
           # contradiction, purposes for neutral, broad restatements for entailment) and a few neutral fillers.
-          insertion-words: [not, nobody, asleep, sleeping, because, for, hoping, friend, outdoors, someone, awake, \
-        really, quietly, today]
+          insertion-words: [not, nobody, asleep, sleeping, because, for, to, friend, outdoors, inside, awake, \
+        someone, really, today]
           cue: "A reader who saw this before says the answer is {label}."
         scorers: [comprehensiveness, sufficiency, counterfactual-mention, bias-cue, explanation-only,
                   las, counterfactual-simulation, token-f1, iou-f1, auprc, rouge-l, chrf]
