@@ -334,10 +334,11 @@ struct FactCheckRecipe: Recipe {
                 "None of the evidence says whether \(s) \(claimPredicate) \(claimValue).",
                 "The evidence is about other facts, so it cannot confirm or refute that \(s) \(claimPredicate) "
                     + "\(claimValue).",
-                "The evidence never says \(question), so the claim cannot be checked.",
-                "Nothing in the evidence tells us \(question).",
+                "The evidence never says \(question), so the claim's \(claimValue) cannot be checked.",
+                "Nothing in the evidence tells us \(question); \(claimValue) is neither confirmed nor ruled out.",
                 "Whether \(s) \(claimPredicate) \(claimValue) is not settled by any of the evidence sentences.",
-                "There is not enough information: no evidence sentence says \(question).",
+                "There is not enough information: no evidence sentence says \(question), so \(claimValue) "
+                    + "stays open.",
             ]
         }
         return random.pick(templates)
@@ -443,7 +444,7 @@ extension FactCheckRecipe {
         A sentence naming the deciding relation and value (and, for refuted, the claim's value it contradicts; \
         for not-enough-info, the open question), in one of five wordings (six for not-enough-info), e.g. "The \
         evidence says Varnholt lies in the province of Delmark, not Ostreva.", "Nothing in the evidence tells us \
-        when Pellbrook was founded."
+        when Pellbrook was founded; 1872 is neither confirmed nor ruled out."
         """
     }
 }
