@@ -32,7 +32,7 @@ enum FactCheckLexicon {
                  claimPredicates: ["lies in the province of", "is located in the province of",
                                    "is part of the province of"],
                  evidencePredicates: ["lies in the province of", "belongs to the province of",
-                                      "is a town in the province of", "sits in the province of"],
+                                      "is counted as part of the province of", "sits in the province of"],
                  question: "which province {S} lies in"),
         Relation(subject: .town, values: .year,
                  claimPredicates: ["was founded in", "was first founded in"],

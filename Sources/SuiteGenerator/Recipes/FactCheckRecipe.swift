@@ -334,7 +334,7 @@ struct FactCheckRecipe: Recipe {
                 "None of the evidence says whether \(s) \(claimPredicate) \(claimValue).",
                 "The evidence is about other facts, so it cannot confirm or refute that \(s) \(claimPredicate) "
                     + "\(claimValue).",
-                "The evidence never says \(question), so the claim's \(claimValue) cannot be checked.",
+                "The evidence never says \(question), so the claim (\(claimValue)) cannot be checked.",
                 "Nothing in the evidence tells us \(question); \(claimValue) is neither confirmed nor ruled out.",
                 "Whether \(s) \(claimPredicate) \(claimValue) is not settled by any of the evidence sentences.",
                 "There is not enough information: no evidence sentence says \(question), so \(claimValue) "

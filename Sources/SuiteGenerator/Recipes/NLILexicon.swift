@@ -148,7 +148,7 @@ enum NLILexicon {
                  group: "phone", setting: .anywhere),
         Activity(phrase: "playing the guitar", restatements: ["playing music", "strumming a guitar"],
                  group: "music", setting: .anywhere),
-        Activity(phrase: "dancing", restatements: ["dancing to music", "moving to music"],
+        Activity(phrase: "dancing", restatements: ["dancing around", "moving to a rhythm"],
                  group: "music", setting: .anywhere),
         Activity(phrase: "drawing in a sketchbook", restatements: ["drawing", "sketching"],
                  group: "art", setting: .anywhere),

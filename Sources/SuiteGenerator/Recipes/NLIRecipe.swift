@@ -406,9 +406,9 @@ struct NLIRecipe: Recipe {
                 "\(scene.subject.plural ? "People who are" : "Someone who is") \(p) \(copula) \(h), "
                     + "so the hypothesis follows.",
                 "The premise says \(subject) \(copula) \(p), which means \(subject) \(copula) \(h).",
-                "\"\(h)\" in the hypothesis restates \"\(p)\" from the premise.",
+                "\"\(h)\" in the hypothesis follows from \"\(p)\" in the premise.",
                 "If \(subject) \(copula) \(p), then \(subject) \(copula) \(h).",
-                "Being \(p) means being \(h), so the hypothesis is true.",
+                "To be \(p) is to be \(h), so the hypothesis is true.",
                 "The hypothesis only says again what the premise shows: \(p) means \(h).",
             ]
         case "neutral":
