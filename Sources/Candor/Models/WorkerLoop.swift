@@ -23,6 +23,8 @@ final class WorkerLoop {
 
     private struct Flight {
         let job: Job
+        /// Send order, so that requests a failed process owed are resent in the order they were first sent.
+        let order: Int
         let sentAt: Double
         let deadline: Double
         /// Unmatched bad lines seen before this request was sent, to tell whether any came while it waited.
@@ -50,6 +52,7 @@ final class WorkerLoop {
     private var stderrLog: StderrLog
     private var answered: Set<String> = []
     private var answeredOrder: [String] = []
+    private var sent = 0
     private var badLines = 0
     private var lastBadLine = ""
 
@@ -160,7 +163,9 @@ final class WorkerLoop {
                 job.finish(.protocol, reason: "Candor could not encode the request as JSON: \(error)")
                 continue
             }
-            inFlight[job.wireID] = Flight(job: job, sentAt: now, deadline: now + timeout, badLinesAtSend: badLines)
+            sent += 1
+            inFlight[job.wireID] = Flight(job: job, order: sent, sentAt: now, deadline: now + timeout,
+                                          badLinesAtSend: badLines)
         }
         pending.removeFirst(min(room, pending.count))
     }
@@ -341,7 +346,7 @@ final class WorkerLoop {
             startFailed(nil, reason: "no hello within \(configuration.startupTimeout.seconds.formatted()) s")
             return
         }
-        let expired = inFlight.values.filter { $0.deadline <= now }.sorted { $0.sentAt < $1.sentAt }
+        let expired = inFlight.values.filter { $0.deadline <= now }.sorted { $0.order < $1.order }
         guard !expired.isEmpty else { return }
         let seconds = timeout.formatted()
         for flight in expired {
@@ -379,7 +384,7 @@ final class WorkerLoop {
     /// The process is unusable: stop it, and resend what it owed if a restart is left, else end all of it.
     private func fault(_ status: OutcomeStatus, reason: String) {
         stopChild(waiting: 0)
-        let owed = inFlight.values.sorted { $0.sentAt < $1.sentAt }.map(\.job)
+        let owed = inFlight.values.sorted { $0.order < $1.order }.map(\.job)
         inFlight = [:]
         if restartsUsed < configuration.restarts {
             pending = owed + pending
