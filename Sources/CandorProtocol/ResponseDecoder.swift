@@ -102,6 +102,11 @@ public struct ResponseDecoder: Sendable {
                 let detail = underlying.map { ": \($0)" } ?? ""
                 return WireDecodingError(id: id, path: "", reason: "not valid JSON\(detail)")
             }
+            // Foundation reports a fractional number where an integer belongs without saying where; the only
+            // integers in a model's messages are highlight token indices and the hello's version.
+            if context.codingPath.isEmpty, let (path, number) = Self.firstFraction(in: value) {
+                return WireDecodingError(id: id, path: path, reason: "expected an integer, found \(number)")
+            }
             let path = Self.path(context.codingPath)
             switch Self.value(at: context.codingPath, in: value) {
             case .number(let number)?:
@@ -143,6 +148,27 @@ public struct ResponseDecoder: Sendable {
             }
         }
         return current
+    }
+
+    /// The first non-integral number among the keys that must hold integers, with its path.
+    static func firstFraction(in root: JSONValue) -> (String, Double)? {
+        func fraction(_ value: JSONValue?) -> Double? {
+            if case .number(let number)? = value, number.rounded() != number || !number.isFinite { return number }
+            return nil
+        }
+        guard case .object(let object) = root else { return nil }
+        if let number = fraction(object["candor"]) { return ("candor", number) }
+        guard case .object(let explanation)? = object["explanation"],
+              case .array(let highlights)? = explanation["highlights"] else { return nil }
+        for (index, highlight) in highlights.enumerated() {
+            guard case .object(let fields) = highlight, case .array(let tokens)? = fields["tokens"] else { continue }
+            for (position, token) in tokens.enumerated() {
+                if let number = fraction(token) {
+                    return ("explanation.highlights[\(index)].tokens[\(position)]", number)
+                }
+            }
+        }
+        return nil
     }
 
     static func isObject(_ value: JSONValue) -> Bool {
