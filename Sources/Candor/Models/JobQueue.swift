@@ -74,12 +74,24 @@ final class JobQueue: Sendable {
         let orphans: [Job] = state.withLock { state in
             state.liveWorkers -= 1
             guard state.liveWorkers <= 0 else { return [] }
-            state.failure = (status, reason)
-            let orphans = Array(state.jobs[state.head...])
-            state.jobs = []
-            state.head = 0
-            return orphans
+            return Self.fail(&state, status: status, reason: reason)
         }
         for job in orphans { job.finish(status, reason: reason) }
+    }
+
+    /// No worker will take anything any more (the model is shutting down): queued and later jobs end at once.
+    func close(status: OutcomeStatus, reason: String) {
+        let orphans = state.withLock { state in
+            state.failure == nil ? Self.fail(&state, status: status, reason: reason) : []
+        }
+        for job in orphans { job.finish(status, reason: reason) }
+    }
+
+    private static func fail(_ state: inout State, status: OutcomeStatus, reason: String) -> [Job] {
+        state.failure = (status, reason)
+        let orphans = Array(state.jobs[state.head...])
+        state.jobs = []
+        state.head = 0
+        return orphans
     }
 }

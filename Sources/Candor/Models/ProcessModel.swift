@@ -118,8 +118,10 @@ public final class ProcessModel: ExplainingModel {
         }
     }
 
-    /// Ends every process gracefully (see the type's summary); requests still outstanding end as `crashed`.
+    /// Ends every process gracefully (see the type's summary). Requests still outstanding, and any sent after
+    /// this, end as `crashed`.
     public func shutdown() async {
+        queue.close(status: .crashed, reason: "the model was shut down before answering")
         await withTaskGroup(of: Void.self) { group in
             for worker in workers { group.addTask { await worker.stop() } }
         }

@@ -95,6 +95,16 @@ import Testing
         #expect(result.1.map { $0.response?.explanation?.text } == (0..<10).map { "echo: b\($0)" })
     }
 
+    @Test func requestsAfterShutdownEndAtOnce() async throws {
+        let outcomes = try await ModelFixtures.within(20) {
+            let model = try await ProcessModel.launch(ModelFixtures.configuration("echo.py"))
+            await model.shutdown()
+            return await model.respond(to: ModelFixtures.requests(2))
+        }
+        #expect(outcomes.map(\.status) == [.crashed, .crashed])
+        #expect(outcomes.allSatisfy { $0.reason == "the model was shut down before answering" })
+    }
+
     @Test func emptyBatchNeedsNoModelWork() async throws {
         let (outcomes, _) = try await ModelFixtures.run(ModelFixtures.configuration("echo.py"), [])
         #expect(outcomes.isEmpty)
