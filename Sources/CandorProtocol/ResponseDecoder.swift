@@ -50,7 +50,10 @@ public struct ResponseDecoder: Sendable {
     }
 
     private func checkUTF8(_ line: Data) throws(WireDecodingError) {
-        guard String(validating: line, as: UTF8.self) == nil else { return }
+        // Most lines are ASCII; a byte loop settles those without building a String. Foundation's decoder
+        // alone would let invalid UTF-8 through inside the value of a key it skips.
+        let ascii = line.withUnsafeBytes { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        guard !ascii, String(validating: line, as: UTF8.self) == nil else { return }
         var offset = 0
         var iterator = line.makeIterator()
         var utf8 = UTF8()

@@ -53,6 +53,10 @@ final class WorkerLoop {
     private var answered: Set<String> = []
     private var answeredOrder: [String] = []
     private var sent = 0
+    /// Requests in send order with their deadlines. All share one timeout, so the oldest request still in
+    /// flight has the nearest deadline; entries for requests already answered are skipped lazily.
+    private var deadlines: [(order: Int, wireID: String, deadline: Double)] = []
+    private var deadlinesHead = 0
     private var badLines = 0
     private var lastBadLine = ""
 
@@ -166,6 +170,7 @@ final class WorkerLoop {
             sent += 1
             inFlight[job.wireID] = Flight(job: job, order: sent, sentAt: now, deadline: now + timeout,
                                           badLinesAtSend: badLines)
+            deadlines.append((sent, job.wireID, now + timeout))
         }
         pending.removeFirst(min(room, pending.count))
     }
@@ -228,9 +233,8 @@ final class WorkerLoop {
 
     /// Milliseconds until the nearest deadline, at most one second.
     private func pollTimeout() -> Int32 {
-        var nearest = Double.infinity
-        if case .handshaking(let deadline) = phase { nearest = deadline }
-        for flight in inFlight.values where flight.deadline < nearest { nearest = flight.deadline }
+        var nearest = oldestFlight()?.deadline ?? .infinity
+        if case .handshaking(let deadline) = phase { nearest = min(nearest, deadline) }
         guard nearest.isFinite else { return 1000 }
         let milliseconds = (nearest - Monotonic.now()) * 1000
         return Int32(max(0, min(1000, milliseconds.rounded(.up))))
@@ -346,11 +350,14 @@ final class WorkerLoop {
             startFailed(nil, reason: "no hello within \(configuration.startupTimeout.seconds.formatted()) s")
             return
         }
-        let expired = inFlight.values.filter { $0.deadline <= now }.sorted { $0.order < $1.order }
+        var expired: [Flight] = []
+        while let flight = oldestFlight(), flight.deadline <= now {
+            expired.append(flight)
+            inFlight[flight.job.wireID] = nil
+        }
         guard !expired.isEmpty else { return }
         let seconds = timeout.formatted()
         for flight in expired {
-            inFlight[flight.job.wireID] = nil
             let latency = now - flight.sentAt
             let unmatchedSince = badLines - flight.badLinesAtSend
             if unmatchedSince > 0 {
@@ -362,6 +369,24 @@ final class WorkerLoop {
             }
         }
         fault(.timeout, reason: "the model stopped answering (no answer within \(seconds) s)")
+    }
+
+    /// The request that has waited longest, still in flight.
+    private func oldestFlight() -> Flight? {
+        while deadlinesHead < deadlines.count {
+            let entry = deadlines[deadlinesHead]
+            if let flight = inFlight[entry.wireID], flight.order == entry.order {
+                if deadlinesHead > 4096 && deadlinesHead * 2 > deadlines.count {
+                    deadlines.removeFirst(deadlinesHead)
+                    deadlinesHead = 0
+                }
+                return flight
+            }
+            deadlinesHead += 1
+        }
+        deadlines.removeAll(keepingCapacity: true)
+        deadlinesHead = 0
+        return nil
     }
 
     private func stdoutEnded(_ process: ChildProcess) {
@@ -386,6 +411,8 @@ final class WorkerLoop {
         stopChild(waiting: 0)
         let owed = inFlight.values.sorted { $0.order < $1.order }.map(\.job)
         inFlight = [:]
+        deadlines = []
+        deadlinesHead = 0
         if restartsUsed < configuration.restarts {
             pending = owed + pending
             return
