@@ -34,7 +34,7 @@ final class WorkerLoop {
     private let worker: ProcessWorker
     private let configuration: ProcessModel.Configuration
     private let timeout: Double
-    private let encoder = JSONEncoder()
+    private let requestEncoder = RequestEncoder()
     private let decoder = ResponseDecoder()
     private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
 
@@ -160,11 +160,9 @@ final class WorkerLoop {
         for job in pending.prefix(room) {
             var request = job.request
             request.id = job.wireID
-            do {
-                output += try encoder.encode(request)
-                output.append(0x0A)
-            } catch {
-                job.finish(.protocol, reason: "Candor could not encode the request as JSON: \(error)")
+            guard requestEncoder.append(request, to: &output) else {
+                job.finish(.protocol, reason: "Candor could not encode the request as JSON: it holds a number "
+                    + "JSON cannot represent (NaN or an infinity)")
                 continue
             }
             sent += 1
