@@ -68,7 +68,7 @@ extension ProcessModel {
 
     /// Counters over the life of a process model.
     public struct Statistics: Sendable, Hashable {
-        /// Protocol incidents seen (all of them, including those past the kept ``ProcessModelRecord/limit``).
+        /// Protocol incidents seen, all of them (only the first 1,000 are kept in ``ProcessModel/incidents``).
         public var incidents: Int
         /// Processes restarted, over all workers.
         public var restarts: Int

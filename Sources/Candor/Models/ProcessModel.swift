@@ -127,7 +127,7 @@ public final class ProcessModel: ExplainingModel {
         }
     }
 
-    /// The protocol incidents seen so far (the first ``ProcessModelRecord/limit``), oldest first.
+    /// The protocol incidents seen so far (the first 1,000; later ones are only counted), oldest first.
     public var incidents: [ProtocolIncident] { record.incidents }
 
     /// Counters over the model's life so far.
