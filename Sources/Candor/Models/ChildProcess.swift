@@ -10,7 +10,8 @@ import Foundation
 /// Spawned with `posix_spawnp` rather than through swift-subprocess because the worker that owns it needs what a
 /// closure-scoped API does not give: raw descriptors to `poll` together with a wake-up pipe and deadlines, a
 /// kill at any moment, and a restart in place. The child leads its own process group, so a model started
-/// through a shell or with helpers of its own is stopped as a whole and cannot keep its stdout open after a kill.
+/// through a shell or with child processes of its own is stopped as a whole and cannot keep its stdout open
+/// after a kill.
 /// Owned by a single thread; not shared.
 final class ChildProcess {
     let pid: pid_t
