@@ -79,8 +79,20 @@ public struct ReferenceModel: ExplainingModel {
 
     var task: TaskSpec { classifier.task }
 
+    /// Answers `requests` in request order. A large batch is split into chunks answered concurrently, since each
+    /// request is independent and the model is immutable.
     public func respond(to requests: [Request]) async -> [Outcome] {
-        requests.map(respond(to:))
+        let chunkSize = 256
+        guard requests.count > chunkSize else { return requests.map(respond(to:)) }
+        return await withTaskGroup(of: (Int, [Outcome]).self) { group in
+            for start in stride(from: 0, to: requests.count, by: chunkSize) {
+                let chunk = requests[start..<min(start + chunkSize, requests.count)]
+                group.addTask { (start, chunk.map(self.respond(to:))) }
+            }
+            var answered: [(Int, [Outcome])] = []
+            for await part in group { answered.append(part) }
+            return answered.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
     }
 
     /// Answers one request; a request the model cannot answer gets an `.error` outcome naming why.

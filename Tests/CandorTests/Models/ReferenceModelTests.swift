@@ -45,6 +45,23 @@ import Testing
         }
     }
 
+    @Test func answersALargeBatchInOrder() async throws {
+        // 600 requests are answered in concurrent chunks; the outcomes must still follow the requests and match
+        // the answers to the same requests one at a time.
+        let suite = try ReferenceModelFixtures.reviews()
+        let model = try ReferenceModel.train(suite: suite)
+        let words = ["great", "awful", "the", "film", "cast", "long"]
+        let requests = (0..<600).map { i in
+            Self.request(suite, .predict, id: "r\(i)",
+                         input: ["review": Self.text("\(words[i % 6]) \(words[(i / 6) % 6]) \(words[(i / 36) % 6])")])
+        }
+        let batch = await Self.responses(model, requests)
+        var single: [Response] = []
+        for request in requests.prefix(50) { single += await Self.responses(model, [request]) }
+        #expect(batch.map(\.id) == requests.map(\.id))
+        #expect(Array(batch.prefix(50)) == single)
+    }
+
     @Test func describesItself() throws {
         let reviews = try ReferenceModel.train(suite: ReferenceModelFixtures.reviews(), variant: .inverted)
         #expect(reviews.key == "reference/inverted")
