@@ -6,7 +6,7 @@ import Foundation
 /// ``ConditionalLogit`` that scores each choice's row. Either way the score of a label is a sum of
 /// `value × weight` over feature occurrences, so the margin of the predicted label over the runner-up splits
 /// exactly into one contribution per slot (token or table feature) plus an offset that belongs to no slot
-/// (the intercept difference, or the choice-position features):
+/// (the intercept difference; in multiple choice, the choice-position features and the choices' own tokens):
 ///
 ///     logit(ŷ) − logit(runner-up) = Σ_slots contribution(slot) + offset
 struct ReferenceClassifier: Sendable {
@@ -132,16 +132,21 @@ struct ReferenceClassifier: Sendable {
     private func scored(input: ReferenceInput, logits: [Double], predicted: Int, runnerUp: Int,
                         contributions: [ReferenceFeaturizer.Slot: Double], offset: Double) -> Scored {
         let slots = self.slots(of: input)
+        let listed = Set(slots)
+        let unlisted = contributions.filter { !listed.contains($0.key) }.values.reduce(0, +)
         return Scored(logits: logits, probabilities: Softmax.softmax(logits), predicted: predicted,
                       runnerUp: runnerUp, slots: slots, contributions: slots.map { contributions[$0] ?? 0 },
-                      offset: offset)
+                      offset: offset + unlisted)
     }
 
-    /// Every slot of `input` that an explanation can point at: each token of a text, text-list or choices field
-    /// and each declared feature of a table field, in field and position order.
+    /// Every slot of `input` that an explanation can point at: each token of a text or text-list field and each
+    /// declared feature of a table field, in field and position order.
+    ///
+    /// The tokens of a choices field are left out: a choice's own words are what is being chosen, not evidence
+    /// for choosing it, and a probe cannot erase part of a choice. Their share of the margin goes to the offset.
     func slots(of input: ReferenceInput) -> [ReferenceFeaturizer.Slot] {
         var result: [ReferenceFeaturizer.Slot] = []
-        for f in task.inputs.indices {
+        for f in task.inputs.indices where task.inputs[f].type != .choices {
             let count: Int
             switch input.fields[f] {
             case .tokens(let tokens, _): count = tokens.count

@@ -92,12 +92,12 @@ struct ReferenceExplainer: Sendable {
         }
     }
 
-    /// One weight per token of each token field, or per feature of each table field.
+    /// One weight per token of each text or text-list field, or per feature of each table field.
     func fieldWeights(_ scored: ReferenceClassifier.Scored, input: ReferenceInput, weights: [Double])
         -> [FieldWeights] {
         var result: [FieldWeights] = []
         var cursor = 0
-        for f in task.inputs.indices {
+        for f in task.inputs.indices where task.inputs[f].type != .choices {
             let spec = task.inputs[f]
             let count = scored.slots[cursor...].prefix { $0.field == f }.count
             let values = Array(weights[cursor..<cursor + count])

@@ -268,7 +268,12 @@ import Testing
         let responses = await Self.responses(model, try ReferenceModelFixtures.explainRequests(suite))
         #expect(responses.first?.label == "B")
         #expect(responses.first?.explanation?.text?.hasPrefix("Chose “oven” (B) mainly because of") == true)
-        #expect(Set(responses.first?.explanation?.weights?.map(\.field) ?? []) == ["question", "choices"])
+        // Only the question is explained: "tell me , where do you bake bread ?" has 9 tokens.
+        #expect(responses.first?.explanation?.weights?.map(\.field) == ["question"])
+        #expect(responses.first?.explanation?.weights?.first?.values?.count == 9)
+        #expect(responses.first?.explanation?.highlights?.allSatisfy { $0.field == "question" } == true)
+        // The deciding word `bake` (token 6) is among the highlights.
+        #expect(responses.first?.explanation?.highlights?.first?.tokens?.contains(6) == true)
         // From its own text, the letter in parentheses.
         let own = await Self.responses(model, [Self.request(suite, .predictFromExplanation,
                                                             explanation: responses.first?.explanation)])
