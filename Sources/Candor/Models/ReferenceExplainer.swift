@@ -7,8 +7,8 @@ import Foundation
 /// the margin of the predicted label over the runner-up (see ``ReferenceClassifier``). The highlights are the
 /// slots with positive contribution, strongest first, at most `max(1, ⌈20 % of the slots⌉)`, and at least one
 /// (the strongest, even when nothing is positive) whenever the input has a slot. The text names the predicted
-/// label, the highlighted evidence as quotes (contiguous highlighted tokens form one quote; at most four quotes,
-/// strongest first) and, when there is any, up to two of the strongest slots pointing the other way, as long as
+/// label, the highlighted evidence as quotes (contiguous highlighted tokens form one quote, the same words quoted
+/// once; at most four quotes, strongest first) and, when there is any, up to two of the strongest slots pointing the other way, as long as
 /// what is named against stays smaller than what is named for:
 /// "Predicted positive mainly because of “wonderful” and “a joy”; “dull” pointed the other way."
 ///
@@ -140,7 +140,8 @@ struct ReferenceExplainer: Sendable {
         return text + "."
     }
 
-    /// The chosen slots as quotes: runs of adjacent tokens of one field form one quote; strongest first.
+    /// The chosen slots as quotes: runs of adjacent tokens of one field form one quote, repeated quotes merge;
+    /// strongest first.
     func quotes(_ scored: ReferenceClassifier.Scored, input: ReferenceInput, chosen: [Int], weights: [Double])
         -> [(text: String, weight: Double)] {
         var runs: [[Int]] = []
@@ -153,8 +154,16 @@ struct ReferenceExplainer: Sendable {
                 runs.append([index])
             }
         }
-        let weighted = runs.map { run in
-            (text: quote(of: run, scored: scored, input: input), weight: run.reduce(0) { $0 + weights[$1] })
+        // The same words at several places are one piece of evidence: quote them once, with their summed weight.
+        var weighted: [(text: String, weight: Double)] = []
+        for run in runs {
+            let text = quote(of: run, scored: scored, input: input)
+            let weight = run.reduce(0) { $0 + weights[$1] }
+            if let same = weighted.firstIndex(where: { $0.text == text }) {
+                weighted[same].weight += weight
+            } else {
+                weighted.append((text, weight))
+            }
         }
         return weighted.enumerated().sorted {
             $0.element.weight > $1.element.weight || ($0.element.weight == $1.element.weight && $0.offset < $1.offset)
