@@ -10,7 +10,8 @@ import Foundation
 /// so that scorers can be checked against explanations of known quality (DESIGN §6, meta-evaluation).
 ///
 /// Operations: `explain` (label, probabilities, explanation), `predict` (label, probabilities) and
-/// `predict-from-explanation` (see ``ReferenceModel/predictFromExplanation(_:)``). `simulate` and `hello` are
+/// `predict-from-explanation` (the label its own weights give from what the explanation mentions; the rules are
+/// in `ReferenceModel+PredictFromExplanation.swift`). `simulate` and `hello` are
 /// answered with an error response; so are requests for another suite or task, unknown fields and malformed
 /// inputs. No request ever crashes the model.
 public struct ReferenceModel: ExplainingModel {
