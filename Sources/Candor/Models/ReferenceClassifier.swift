@@ -49,8 +49,9 @@ struct ReferenceClassifier: Sendable {
         var labels: [Int] = []
         for instance in instances {
             guard let label = task.labels.firstIndex(of: instance.label) else {
+                let labels = task.labels.joined(separator: ", ")
                 throw ReferenceModelError(
-                    "instance \(instance.id): label '\(instance.label)' is not one of \(task.labels.joined(separator: ", "))")
+                    "instance \(instance.id): label '\(instance.label)' is not one of \(labels)")
             }
             do {
                 inputs.append(try ReferenceInput(instance: instance, task: task))
@@ -105,7 +106,8 @@ struct ReferenceClassifier: Sendable {
             var contributions: [ReferenceFeaturizer.Slot: Double] = [:]
             for occurrence in occurrences {
                 guard let slot = occurrence.slot else { continue }
-                let difference = model.weights[occurrence.feature, predicted] - model.weights[occurrence.feature, runnerUp]
+                let difference = model.weights[occurrence.feature, predicted]
+                    - model.weights[occurrence.feature, runnerUp]
                 contributions[slot, default: 0] += occurrence.value * difference
             }
             let offset = model.intercepts[predicted] - model.intercepts[runnerUp]
@@ -122,7 +124,11 @@ struct ReferenceClassifier: Sendable {
             for (index, sign) in [(predicted, 1.0), (runnerUp, -1.0)] where !candidates.isEmpty {
                 for occurrence in candidates[index] {
                     let amount = sign * occurrence.value * model.weights[occurrence.feature]
-                    if let slot = occurrence.slot { contributions[slot, default: 0] += amount } else { offset += amount }
+                    if let slot = occurrence.slot {
+                        contributions[slot, default: 0] += amount
+                    } else {
+                        offset += amount
+                    }
                 }
             }
             if predicted == runnerUp { contributions = [:]; offset = 0 }

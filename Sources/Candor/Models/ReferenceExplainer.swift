@@ -8,8 +8,8 @@ import Foundation
 /// slots with positive contribution, strongest first, at most `max(1, ⌈20 % of the slots⌉)`, and at least one
 /// (the strongest, even when nothing is positive) whenever the input has a slot. The text names the predicted
 /// label, the highlighted evidence as quotes (contiguous highlighted tokens form one quote, the same words quoted
-/// once; at most four quotes, strongest first) and, when there is any, up to two of the strongest slots pointing the other way, as long as
-/// what is named against stays smaller than what is named for:
+/// once; at most four quotes, strongest first) and, when there is any, up to two of the strongest slots pointing
+/// the other way, as long as what is named against stays smaller than what is named for:
 /// "Predicted positive mainly because of “wonderful” and “a joy”; “dull” pointed the other way."
 ///
 /// The other variants keep the prediction and change only the explanation: `shuffled` moves every weight by a
@@ -118,7 +118,8 @@ struct ReferenceExplainer: Sendable {
         var opening = "Predicted \(task.labels[scored.predicted])"
         if task.kind == .multipleChoice, let c = task.inputs.firstIndex(where: { $0.type == .choices }),
            case .tokens(let tokens, let items) = input.fields[c], scored.predicted < items.count {
-            opening = "Chose “\(tokens[items[scored.predicted]].joined(separator: " "))” (\(task.labels[scored.predicted]))"
+            let choice = tokens[items[scored.predicted]].joined(separator: " ")
+            opening = "Chose “\(choice)” (\(task.labels[scored.predicted]))"
         }
         let quotes = quotes(scored, input: input, chosen: chosen, weights: weights)
         guard !quotes.isEmpty else { return opening + "." }

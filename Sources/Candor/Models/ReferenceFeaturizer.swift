@@ -202,7 +202,8 @@ struct ReferenceFeaturizer: Sendable {
                     let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
                     let variance = values.isEmpty ? 0
                         : values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
-                    standardizations[key] = Standardization(mean: mean, deviation: variance > 0 ? variance.squareRoot() : 1)
+                    standardizations[key] = Standardization(
+                        mean: mean, deviation: variance > 0 ? variance.squareRoot() : 1)
                 case .category:
                     var counts: [String: Double] = [:]
                     for case .category(let level) in cells { counts[level, default: 0] += 1 }

@@ -55,9 +55,8 @@ public struct ReferenceModel: ExplainingModel {
                 if references[input.key] == nil { references[input.key] = instance }
             }
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return ReferenceModel(suite: suite.id, classifier: classifier, references: references, variant: variant,
-                              trainingSeconds: seconds)
+                              trainingSeconds: seconds(elapsed))
     }
 
     /// The same fitted model with another explainer variant (no retraining).
@@ -106,8 +105,7 @@ public struct ReferenceModel: ExplainingModel {
         } catch {
             response = Response(id: request.id, error: "\(error)")
         }
-        let elapsed = clock.now - start
-        return .ok(response, latency: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        return .ok(response, latency: Self.seconds(clock.now - start))
     }
 
     func answer(_ request: Request) throws -> Response {
@@ -116,8 +114,9 @@ public struct ReferenceModel: ExplainingModel {
                 "request for suite '\(request.suite)', but this reference model was trained on suite '\(suite)'")
         }
         guard request.task.labels == task.labels, request.task.kind == task.kind.rawValue else {
-            throw ReferenceModelError(
-                "request's task (\(request.task.kind): \(request.task.labels.joined(separator: ", "))) differs from suite \(suite)'s (\(task.kind.rawValue): \(task.labels.joined(separator: ", ")))")
+            let asked = "\(request.task.kind): \(request.task.labels.joined(separator: ", "))"
+            let trained = "\(task.kind.rawValue): \(task.labels.joined(separator: ", "))"
+            throw ReferenceModelError("request's task (\(asked)) differs from suite \(suite)'s (\(trained))")
         }
         switch request.op {
         case .explain, .predict:
@@ -136,8 +135,13 @@ public struct ReferenceModel: ExplainingModel {
         case .predictFromExplanation:
             return try predictFromExplanation(request)
         case .simulate, .hello:
-            throw ReferenceModelError("unsupported op: \(request.op.rawValue) (the reference model answers explain, predict and predict-from-explanation)")
+            throw ReferenceModelError(
+                "unsupported op: \(request.op.rawValue) (the reference model answers explain, predict and predict-from-explanation)")
         }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     func probabilities(_ values: [Double]) -> [String: Double] {

@@ -78,7 +78,8 @@ public struct ConditionalLogit: Sendable, Hashable {
         candidates.product(with: weights)
     }
 
-    /// Each instance's candidate probabilities, for candidates laid out as in ``fit(candidates:choiceCounts:chosen:l2:optimizer:)``.
+    /// Each instance's candidate probabilities, for candidates laid out as for fitting: `choiceCounts[i]`
+    /// consecutive rows per instance.
     /// - Throws: ``LinearAlgebraError/invalidInput(_:)`` when the counts do not add up to the rows.
     public func probabilities(for candidates: some DesignMatrix, choiceCounts: [Int]) throws -> [[Double]] {
         try Self.check(candidates: candidates, choiceCounts: choiceCounts)
