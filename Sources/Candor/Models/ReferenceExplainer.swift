@@ -8,8 +8,8 @@ import Foundation
 /// slots with positive contribution, strongest first, at most `max(1, ⌈20 % of the slots⌉)`, and at least one
 /// (the strongest, even when nothing is positive) whenever the input has a slot. The text names the predicted
 /// label, the highlighted evidence as quotes (contiguous highlighted tokens form one quote, the same words quoted
-/// once; at most four quotes, strongest first) and, when there is any, up to two of the strongest slots pointing
-/// the other way, as long as what is named against stays smaller than what is named for:
+/// once; at most four quotes, strongest first) and, when there is any, up to two different words among the
+/// strongest slots pointing the other way, as long as what is named against stays smaller than what is named for:
 /// "Predicted positive mainly because of “wonderful” and “a joy”; “dull” pointed the other way."
 ///
 /// The other variants keep the prediction and change only the explanation: `shuffled` moves every weight by a
@@ -130,8 +130,10 @@ struct ReferenceExplainer: Sendable {
         let chosenSet = Set(chosen)
         let negatives = weights.indices.filter { weights[$0] < 0 && !chosenSet.contains($0) }
             .sorted { weights[$0] < weights[$1] || (weights[$0] == weights[$1] && $0 < $1) }
-        for index in negatives.prefix(2) where againstSum - weights[index] < supportSum {
-            against.append(quote(of: [index], scored: scored, input: input))
+        for index in negatives where against.count < 2 && againstSum - weights[index] < supportSum {
+            let quoted = quote(of: [index], scored: scored, input: input)
+            guard !against.contains(quoted) else { continue }
+            against.append(quoted)
             againstSum -= weights[index]
         }
         var text = "\(opening) mainly because of \(Self.list(support.map(\.text)))"
