@@ -7,9 +7,9 @@ import Foundation
 /// the margin of the predicted label over the runner-up (see ``ReferenceClassifier``). The highlights are the
 /// slots with positive contribution, strongest first, at most `max(1, ⌈20 % of the slots⌉)`, and at least one
 /// (the strongest, even when nothing is positive) whenever the input has a slot. The text names the predicted
-/// label, the highlighted evidence as quotes (contiguous highlighted tokens form one quote; at most four quotes,
-/// strongest first) and, when there is any, up to two of the strongest slots pointing the other way, as long as
-/// what is named against stays smaller than what is named for:
+/// label, the highlighted evidence as quotes (contiguous highlighted tokens form one quote, the same words quoted
+/// once; at most four quotes, strongest first) and, when there is any, up to two different words among the
+/// strongest slots pointing the other way, as long as what is named against stays smaller than what is named for:
 /// "Predicted positive mainly because of “wonderful” and “a joy”; “dull” pointed the other way."
 ///
 /// The other variants keep the prediction and change only the explanation: `shuffled` moves every weight by a
@@ -92,12 +92,12 @@ struct ReferenceExplainer: Sendable {
         }
     }
 
-    /// One weight per token of each token field, or per feature of each table field.
+    /// One weight per token of each text or text-list field, or per feature of each table field.
     func fieldWeights(_ scored: ReferenceClassifier.Scored, input: ReferenceInput, weights: [Double])
         -> [FieldWeights] {
         var result: [FieldWeights] = []
         var cursor = 0
-        for f in task.inputs.indices {
+        for f in task.inputs.indices where task.inputs[f].type != .choices {
             let spec = task.inputs[f]
             let count = scored.slots[cursor...].prefix { $0.field == f }.count
             let values = Array(weights[cursor..<cursor + count])
@@ -118,7 +118,8 @@ struct ReferenceExplainer: Sendable {
         var opening = "Predicted \(task.labels[scored.predicted])"
         if task.kind == .multipleChoice, let c = task.inputs.firstIndex(where: { $0.type == .choices }),
            case .tokens(let tokens, let items) = input.fields[c], scored.predicted < items.count {
-            opening = "Chose “\(tokens[items[scored.predicted]].joined(separator: " "))” (\(task.labels[scored.predicted]))"
+            let choice = tokens[items[scored.predicted]].joined(separator: " ")
+            opening = "Chose “\(choice)” (\(task.labels[scored.predicted]))"
         }
         let quotes = quotes(scored, input: input, chosen: chosen, weights: weights)
         guard !quotes.isEmpty else { return opening + "." }
@@ -129,8 +130,10 @@ struct ReferenceExplainer: Sendable {
         let chosenSet = Set(chosen)
         let negatives = weights.indices.filter { weights[$0] < 0 && !chosenSet.contains($0) }
             .sorted { weights[$0] < weights[$1] || (weights[$0] == weights[$1] && $0 < $1) }
-        for index in negatives.prefix(2) where againstSum - weights[index] < supportSum {
-            against.append(quote(of: [index], scored: scored, input: input))
+        for index in negatives where against.count < 2 && againstSum - weights[index] < supportSum {
+            let quoted = quote(of: [index], scored: scored, input: input)
+            guard !against.contains(quoted) else { continue }
+            against.append(quoted)
             againstSum -= weights[index]
         }
         var text = "\(opening) mainly because of \(Self.list(support.map(\.text)))"
@@ -140,7 +143,8 @@ struct ReferenceExplainer: Sendable {
         return text + "."
     }
 
-    /// The chosen slots as quotes: runs of adjacent tokens of one field form one quote; strongest first.
+    /// The chosen slots as quotes: runs of adjacent tokens of one field form one quote, repeated quotes merge;
+    /// strongest first.
     func quotes(_ scored: ReferenceClassifier.Scored, input: ReferenceInput, chosen: [Int], weights: [Double])
         -> [(text: String, weight: Double)] {
         var runs: [[Int]] = []
@@ -153,8 +157,16 @@ struct ReferenceExplainer: Sendable {
                 runs.append([index])
             }
         }
-        let weighted = runs.map { run in
-            (text: quote(of: run, scored: scored, input: input), weight: run.reduce(0) { $0 + weights[$1] })
+        // The same words at several places are one piece of evidence: quote them once, with their summed weight.
+        var weighted: [(text: String, weight: Double)] = []
+        for run in runs {
+            let text = quote(of: run, scored: scored, input: input)
+            let weight = run.reduce(0) { $0 + weights[$1] }
+            if let same = weighted.firstIndex(where: { $0.text == text }) {
+                weighted[same].weight += weight
+            } else {
+                weighted.append((text, weight))
+            }
         }
         return weighted.enumerated().sorted {
             $0.element.weight > $1.element.weight || ($0.element.weight == $1.element.weight && $0.offset < $1.offset)

@@ -47,8 +47,8 @@ struct ReferenceInput: Sendable, Hashable {
     static func parse(_ input: [String: WireField], task: TaskSpec) throws -> ReferenceInput {
         let known = Set(task.inputs.map(\.name))
         if let unknown = input.keys.sorted().first(where: { !known.contains($0) }) {
-            throw ReferenceModelError(
-                "unknown input field '\(unknown)'; the task's fields are \(task.inputs.map(\.name).joined(separator: ", "))")
+            let fields = task.inputs.map(\.name).joined(separator: ", ")
+            throw ReferenceModelError("unknown input field '\(unknown)'; the task's fields are \(fields)")
         }
         var fields: [Field] = []
         for spec in task.inputs {
@@ -96,18 +96,20 @@ struct ReferenceInput: Sendable, Hashable {
 
     static func cells(of table: [String: JSONValue], field spec: InputField) throws -> [String: TableValue] {
         var cells: [String: TableValue] = [:]
-        for (name, value) in table {
+        for (name, value) in table.sorted(by: { $0.key < $1.key }) {
             guard let feature = spec.features.first(where: { $0.name == name }) else {
+                let known = spec.features.map(\.name).joined(separator: ", ")
                 throw ReferenceModelError(
-                    "input field '\(spec.name)': unknown feature '\(name)'; expected one of \(spec.features.map(\.name).joined(separator: ", "))")
+                    "input field '\(spec.name)': unknown feature '\(name)'; expected one of \(known)")
             }
             switch (feature.kind, value) {
             case (_, .null): continue
             case (.number, .number(let number)): cells[name] = .number(number)
             case (.category, .string(let level)): cells[name] = .category(level)
             default:
+                let expected = feature.kind == .number ? "number" : "string"
                 throw ReferenceModelError(
-                    "input field '\(spec.name)', feature '\(name)': expected a \(feature.kind == .number ? "number" : "string"), found \(value)")
+                    "input field '\(spec.name)', feature '\(name)': expected a \(expected), found \(value)")
             }
         }
         return cells

@@ -64,7 +64,9 @@ extension ReferenceModel {
         let lower = text.lowercased()
         var cells: [String: TableValue] = [:]
         for feature in spec.features {
-            for spelling in Set([feature.name.lowercased(), feature.name.lowercased().replacingOccurrences(of: "_", with: " ")]) {
+            let name = feature.name.lowercased()
+            let spaced = name.replacingOccurrences(of: "_", with: " ")
+            for spelling in spaced == name ? [name] : [name, spaced] {
                 guard let range = lower.range(of: spelling) else { continue }
                 var rest = lower[range.upperBound...].drop { $0 == " " }
                 for connector in ["=", ":", "of ", "is ", "at "] where rest.hasPrefix(connector) {
@@ -130,7 +132,8 @@ extension ReferenceModel {
         }
         let scored = classifier.score(ReferenceInput(fields: fields))
         let candidates = named.isEmpty ? Array(items.indices) : named
-        let best = candidates.max { scored.logits[$0] < scored.logits[$1] || (scored.logits[$0] == scored.logits[$1] && $0 > $1) }
+        let logits = scored.logits
+        let best = candidates.max { logits[$0] < logits[$1] || (logits[$0] == logits[$1] && $0 > $1) }
         return best.map { task.labels[$0] }
     }
 }

@@ -10,7 +10,8 @@ import Foundation
 /// so that scorers can be checked against explanations of known quality (DESIGN §6, meta-evaluation).
 ///
 /// Operations: `explain` (label, probabilities, explanation), `predict` (label, probabilities) and
-/// `predict-from-explanation` (see ``ReferenceModel/predictFromExplanation(_:)``). `simulate` and `hello` are
+/// `predict-from-explanation` (the label its own weights give from what the explanation mentions; the rules are
+/// in `ReferenceModel+PredictFromExplanation.swift`). `simulate` and `hello` are
 /// answered with an error response; so are requests for another suite or task, unknown fields and malformed
 /// inputs. No request ever crashes the model.
 public struct ReferenceModel: ExplainingModel {
@@ -54,9 +55,8 @@ public struct ReferenceModel: ExplainingModel {
                 if references[input.key] == nil { references[input.key] = instance }
             }
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return ReferenceModel(suite: suite.id, classifier: classifier, references: references, variant: variant,
-                              trainingSeconds: seconds)
+                              trainingSeconds: seconds(elapsed))
     }
 
     /// The same fitted model with another explainer variant (no retraining).
@@ -79,8 +79,20 @@ public struct ReferenceModel: ExplainingModel {
 
     var task: TaskSpec { classifier.task }
 
+    /// Answers `requests` in request order. A large batch is split into chunks answered concurrently, since each
+    /// request is independent and the model is immutable.
     public func respond(to requests: [Request]) async -> [Outcome] {
-        requests.map(respond(to:))
+        let chunkSize = 256
+        guard requests.count > chunkSize else { return requests.map(respond(to:)) }
+        return await withTaskGroup(of: (Int, [Outcome]).self) { group in
+            for start in stride(from: 0, to: requests.count, by: chunkSize) {
+                let chunk = requests[start..<min(start + chunkSize, requests.count)]
+                group.addTask { (start, chunk.map(self.respond(to:))) }
+            }
+            var answered: [(Int, [Outcome])] = []
+            for await part in group { answered.append(part) }
+            return answered.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
     }
 
     /// Answers one request; a request the model cannot answer gets an `.error` outcome naming why.
@@ -93,8 +105,7 @@ public struct ReferenceModel: ExplainingModel {
         } catch {
             response = Response(id: request.id, error: "\(error)")
         }
-        let elapsed = clock.now - start
-        return .ok(response, latency: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        return .ok(response, latency: Self.seconds(clock.now - start))
     }
 
     func answer(_ request: Request) throws -> Response {
@@ -103,8 +114,9 @@ public struct ReferenceModel: ExplainingModel {
                 "request for suite '\(request.suite)', but this reference model was trained on suite '\(suite)'")
         }
         guard request.task.labels == task.labels, request.task.kind == task.kind.rawValue else {
-            throw ReferenceModelError(
-                "request's task (\(request.task.kind): \(request.task.labels.joined(separator: ", "))) differs from suite \(suite)'s (\(task.kind.rawValue): \(task.labels.joined(separator: ", ")))")
+            let asked = "\(request.task.kind): \(request.task.labels.joined(separator: ", "))"
+            let trained = "\(task.kind.rawValue): \(task.labels.joined(separator: ", "))"
+            throw ReferenceModelError("request's task (\(asked)) differs from suite \(suite)'s (\(trained))")
         }
         switch request.op {
         case .explain, .predict:
@@ -123,8 +135,13 @@ public struct ReferenceModel: ExplainingModel {
         case .predictFromExplanation:
             return try predictFromExplanation(request)
         case .simulate, .hello:
-            throw ReferenceModelError("unsupported op: \(request.op.rawValue) (the reference model answers explain, predict and predict-from-explanation)")
+            throw ReferenceModelError(
+                "unsupported op: \(request.op.rawValue) (the reference model answers explain, predict and predict-from-explanation)")
         }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     func probabilities(_ values: [Double]) -> [String: Double] {

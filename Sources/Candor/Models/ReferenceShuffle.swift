@@ -7,12 +7,21 @@ struct ReferenceShuffle: Sendable {
     private var state: UInt64
 
     init(key: String) {
+        state = Self.fnv1a(key)
+    }
+
+    init(state: UInt64) {
+        self.state = state
+    }
+
+    /// The 64-bit FNV-1a hash of `text`'s UTF-8 bytes.
+    static func fnv1a(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
+        for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
-        state = hash
+        return hash
     }
 
     /// The next number of the SplitMix64 sequence.

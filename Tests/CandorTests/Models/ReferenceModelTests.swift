@@ -45,6 +45,23 @@ import Testing
         }
     }
 
+    @Test func answersALargeBatchInOrder() async throws {
+        // 600 requests are answered in concurrent chunks; the outcomes must still follow the requests and match
+        // the answers to the same requests one at a time.
+        let suite = try ReferenceModelFixtures.reviews()
+        let model = try ReferenceModel.train(suite: suite)
+        let words = ["great", "awful", "the", "film", "cast", "long"]
+        let requests = (0..<600).map { i in
+            Self.request(suite, .predict, id: "r\(i)",
+                         input: ["review": Self.text("\(words[i % 6]) \(words[(i / 6) % 6]) \(words[(i / 36) % 6])")])
+        }
+        let batch = await Self.responses(model, requests)
+        var single: [Response] = []
+        for request in requests.prefix(50) { single += await Self.responses(model, [request]) }
+        #expect(batch.map(\.id) == requests.map(\.id))
+        #expect(Array(batch.prefix(50)) == single)
+    }
+
     @Test func describesItself() throws {
         let reviews = try ReferenceModel.train(suite: ReferenceModelFixtures.reviews(), variant: .inverted)
         #expect(reviews.key == "reference/inverted")
@@ -251,7 +268,12 @@ import Testing
         let responses = await Self.responses(model, try ReferenceModelFixtures.explainRequests(suite))
         #expect(responses.first?.label == "B")
         #expect(responses.first?.explanation?.text?.hasPrefix("Chose “oven” (B) mainly because of") == true)
-        #expect(Set(responses.first?.explanation?.weights?.map(\.field) ?? []) == ["question", "choices"])
+        // Only the question is explained: "tell me , where do you bake bread ?" has 9 tokens.
+        #expect(responses.first?.explanation?.weights?.map(\.field) == ["question"])
+        #expect(responses.first?.explanation?.weights?.first?.values?.count == 9)
+        #expect(responses.first?.explanation?.highlights?.allSatisfy { $0.field == "question" } == true)
+        // The deciding word `bake` (token 6) is among the highlights.
+        #expect(responses.first?.explanation?.highlights?.first?.tokens?.contains(6) == true)
         // From its own text, the letter in parentheses.
         let own = await Self.responses(model, [Self.request(suite, .predictFromExplanation,
                                                             explanation: responses.first?.explanation)])

@@ -11,7 +11,8 @@ import Foundation
 ///     ∇f   = (1/n) Zᵀ(p − y) + l2·w
 ///
 /// where `Z` stacks every candidate row of every instance, `p` the candidates' probabilities and `y` the one-hot
-/// choices. `Z·w` and `Zᵀ(p − y)` are single `dgemv` calls. Deterministic, like ``LogisticRegression``.
+/// choices. `Z·w` and `Zᵀ(p − y)` are single `dgemv` calls for a dense `Z` (loops over the non-zeros for a
+/// ``SparseMatrix``). Deterministic, like ``LogisticRegression``.
 public struct ConditionalLogit: Sendable, Hashable {
     /// One weight per feature.
     public var weights: [Double]
@@ -31,7 +32,7 @@ public struct ConditionalLogit: Sendable, Hashable {
     ///   - l2: the ridge strength (mean loss, as in ``LogisticRegression``).
     /// - Throws: ``LinearAlgebraError/invalidInput(_:)`` when the counts do not add up to the rows, a choice is
     ///   out of range, there are no instances, or `l2` is negative.
-    public static func fit(candidates: Matrix, choiceCounts: [Int], chosen: [Int], l2: Double,
+    public static func fit(candidates: some DesignMatrix, choiceCounts: [Int], chosen: [Int], l2: Double,
                            optimizer: LBFGS = LBFGS()) throws -> ConditionalLogit {
         try check(candidates: candidates, choiceCounts: choiceCounts)
         guard !choiceCounts.isEmpty else { throw LinearAlgebraError.invalidInput("no instances to fit") }
@@ -52,9 +53,9 @@ public struct ConditionalLogit: Sendable, Hashable {
     }
 
     /// The fitted objective and its gradient at `weights`; public so that the gradient can be checked.
-    public static func objective(weights: [Double], candidates: Matrix, choiceCounts: [Int], chosen: [Int],
+    public static func objective(weights: [Double], candidates: some DesignMatrix, choiceCounts: [Int], chosen: [Int],
                                  l2: Double) -> (value: Double, gradient: [Double]) {
-        var residual = candidates.multiplied(by: weights)
+        var residual = candidates.product(with: weights)
         var loss = 0.0
         var start = 0
         for (i, count) in choiceCounts.enumerated() {
@@ -66,20 +67,21 @@ public struct ConditionalLogit: Sendable, Hashable {
             start += count
         }
         let scale = 1 / Double(choiceCounts.count)
-        var gradient = candidates.multiplied(by: residual, transposingSelf: true)
+        var gradient = candidates.transposedProduct(with: residual)
         Vector.scale(&gradient, by: scale)
         Vector.axpy(l2, weights, &gradient)
         return (loss * scale + 0.5 * l2 * Vector.dot(weights, weights), gradient)
     }
 
     /// Each candidate's score `w·x` (`dgemv`).
-    public func scores(for candidates: Matrix) -> [Double] {
-        candidates.multiplied(by: weights)
+    public func scores(for candidates: some DesignMatrix) -> [Double] {
+        candidates.product(with: weights)
     }
 
-    /// Each instance's candidate probabilities, for candidates laid out as in ``fit(candidates:choiceCounts:chosen:l2:optimizer:)``.
+    /// Each instance's candidate probabilities, for candidates laid out as for fitting: `choiceCounts[i]`
+    /// consecutive rows per instance.
     /// - Throws: ``LinearAlgebraError/invalidInput(_:)`` when the counts do not add up to the rows.
-    public func probabilities(for candidates: Matrix, choiceCounts: [Int]) throws -> [[Double]] {
+    public func probabilities(for candidates: some DesignMatrix, choiceCounts: [Int]) throws -> [[Double]] {
         try Self.check(candidates: candidates, choiceCounts: choiceCounts)
         let scores = scores(for: candidates)
         var start = 0
@@ -89,7 +91,7 @@ public struct ConditionalLogit: Sendable, Hashable {
         }
     }
 
-    static func check(candidates: Matrix, choiceCounts: [Int]) throws {
+    static func check(candidates: some DesignMatrix, choiceCounts: [Int]) throws {
         guard choiceCounts.allSatisfy({ $0 > 0 }) else {
             throw LinearAlgebraError.invalidInput("every instance needs at least one candidate")
         }

@@ -15,7 +15,8 @@ public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertib
         switch self {
         case .dimensionMismatch(let message): "dimension mismatch: \(message)"
         case .singular(let pivot): "singular matrix: zero pivot at position \(pivot)"
-        case .notPositiveDefinite(let order): "matrix not positive definite: leading minor of order \(order) is not positive"
+        case .notPositiveDefinite(let order):
+            "matrix not positive definite: leading minor of order \(order) is not positive"
         case .illegalArgument(let position): "LAPACK refused argument \(position)"
         case .invalidInput(let message): "invalid input: \(message)"
         }

@@ -9,8 +9,9 @@ import Foundation
 ///     f(W, b) = (1/n) Σᵢ [ logΣₖ exp(zᵢₖ) − zᵢ,yᵢ ] + (l2 / 2) ‖W‖²
 ///     ∇W f = (1/n) Xᵀ(P − Y) + l2·W          ∇b f = (1/n) (P − Y)ᵀ 1
 ///
-/// where `P` holds the predicted probabilities and `Y` the one-hot labels. Both products are single `dgemm` /
-/// `dgemv` calls, so a fit costs a few passes over the design matrix per iteration. The objective is strictly
+/// where `P` holds the predicted probabilities and `Y` the one-hot labels. For a dense design both products are
+/// single `dgemm` calls; a ``SparseMatrix`` design does the same products over its non-zeros only. Either way a
+/// fit costs two passes over the design per iteration. The objective is strictly
 /// convex in `W` for `l2 > 0`, and L-BFGS from zero is deterministic: the same data give the same model, bit for
 /// bit. A class absent from the data gets an intercept that L-BFGS drives ever lower until it stops; its
 /// probability is then tiny rather than exactly zero.
@@ -36,14 +37,14 @@ public struct LogisticRegression: Sendable, Hashable {
 
     /// Fits the model to `features` (one row per instance) and `labels` (a class index per row).
     /// - Parameters:
-    ///   - features: the design matrix, n × d.
+    ///   - features: the design matrix, n × d, dense or sparse.
     ///   - labels: the class of each row, in `0..<classCount`.
     ///   - classCount: the number of classes (at least 2).
     ///   - l2: the ridge strength; with the mean loss above, 1e-3 to 1e-1 suits bag-of-words features.
     ///   - optimizer: the L-BFGS settings.
     /// - Throws: ``LinearAlgebraError/invalidInput(_:)`` for no rows, a label count that differs from the row
     ///   count, a label out of range, fewer than 2 classes, or a negative `l2`.
-    public static func fit(features: Matrix, labels: [Int], classCount: Int, l2: Double,
+    public static func fit(features: some DesignMatrix, labels: [Int], classCount: Int, l2: Double,
                            optimizer: LBFGS = LBFGS()) throws -> LogisticRegression {
         guard features.rows > 0 else { throw LinearAlgebraError.invalidInput("no rows to fit") }
         guard labels.count == features.rows else {
@@ -70,7 +71,7 @@ public struct LogisticRegression: Sendable, Hashable {
     /// The fitted objective and its gradient at `parameters` (the weights row-major, then the intercepts).
     ///
     /// Public so that the gradient can be checked against finite differences.
-    public static func objective(parameters: [Double], features: Matrix, labels: [Int], classCount: Int,
+    public static func objective(parameters: [Double], features: some DesignMatrix, labels: [Int], classCount: Int,
                                  l2: Double) -> (value: Double, gradient: [Double]) {
         let n = features.rows
         let d = features.columns
@@ -84,7 +85,7 @@ public struct LogisticRegression: Sendable, Hashable {
         Softmax.softmaxRows(&residual)
         for i in 0..<n { residual.values[i * classCount + labels[i]] -= 1 }
         let scale = 1 / Double(n)
-        var weightGradient = features.multiplied(by: residual, transposingSelf: true).values
+        var weightGradient = features.transposedProduct(with: residual).values
         Vector.scale(&weightGradient, by: scale)
         let weightValues = Array(parameters[0..<d * classCount])
         Vector.axpy(l2, weightValues, &weightGradient)
@@ -101,21 +102,21 @@ public struct LogisticRegression: Sendable, Hashable {
 
     /// The logits `X·W + 1·bᵀ`, one row per instance and one column per class.
     /// - Precondition: `features` has `featureCount` columns.
-    public func logits(for features: Matrix) -> Matrix {
-        var logits = features.multiplied(by: weights)
+    public func logits(for features: some DesignMatrix) -> Matrix {
+        var logits = features.product(with: weights)
         logits.addToEveryRow(intercepts)
         return logits
     }
 
     /// The class probabilities, one row per instance; each row sums to 1.
-    public func probabilities(for features: Matrix) -> Matrix {
+    public func probabilities(for features: some DesignMatrix) -> Matrix {
         var result = logits(for: features)
         Softmax.softmaxRows(&result)
         return result
     }
 
     /// The most probable class of each row (the lowest index on a tie).
-    public func predictions(for features: Matrix) -> [Int] {
+    public func predictions(for features: some DesignMatrix) -> [Int] {
         let logits = logits(for: features)
         return (0..<logits.rows).map { i in
             let row = logits.row(i)
