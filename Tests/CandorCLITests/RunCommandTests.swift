@@ -17,7 +17,9 @@ import Darwin
 
     /// Splits the table on whitespace (no cell holds a space); the first line names the columns.
     static func rows(of stdout: String) -> [Row] {
-        let lines = stdout.split(separator: "\n").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+        // The explain table ends at the first blank line (a scoring table may follow).
+        let table = stdout.components(separatedBy: "\n\n")[0]
+        let lines = table.split(separator: "\n").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
         guard let header = lines.first, header == SuiteRunSummary.tableColumns else { return [] }
         return lines.dropFirst().map { Row(cells: Dictionary(uniqueKeysWithValues: zip(header, $0))) }
     }
@@ -42,7 +44,7 @@ import Darwin
 
     @Test func printsOneSummaryRowPerSuite() throws {
         let store = try Self.temporaryFolder().appendingPathComponent("candor.sqlite")
-        let result = try CLI.run(["run", "--model", "reference", "--suites-dir", Self.suitesDir,
+        let result = try CLI.run(["run", "--no-score", "--model", "reference", "--suites-dir", Self.suitesDir,
                                   "--store", store.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let rows = Self.rows(of: result.stdout)
@@ -63,7 +65,7 @@ import Darwin
 
     @Test func runsEveryVariantWhenAskedForAll() throws {
         let store = try Self.temporaryFolder().appendingPathComponent("candor.sqlite")
-        let result = try CLI.run(["run", "--model", "reference", "--variant", "all", "--suite", "tiny-sentiment",
+        let result = try CLI.run(["run", "--no-score", "--model", "reference", "--variant", "all", "--suite", "tiny-sentiment",
                                   "--suites-dir", Self.suitesDir, "--store", store.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(Self.rows(of: result.stdout).map { $0["model"] }
@@ -77,7 +79,7 @@ import Darwin
     ])
     func namesWhatItDoesNotKnow(arguments: [String], message: String) throws {
         let store = try Self.temporaryFolder().appendingPathComponent("candor.sqlite")
-        let result = try CLI.run(["run", "--model", "reference", "--suites-dir", Self.suitesDir,
+        let result = try CLI.run(["run", "--no-score", "--model", "reference", "--suites-dir", Self.suitesDir,
                                   "--store", store.path] + arguments)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
@@ -91,7 +93,7 @@ import Darwin
 
     @Test func aKilledRunResumesWithoutLosingOrRepeatingAResponse() async throws {
         let folder = try Self.temporaryFolder()
-        let arguments = ["run", "--model", "reference", "--suite", "tiny-sentiment", "--suites-dir", Self.suitesDir,
+        let arguments = ["run", "--no-score", "--model", "reference", "--suite", "tiny-sentiment", "--suites-dir", Self.suitesDir,
                          "--batch-size", "4"]
 
         // The reference: one uninterrupted run.

@@ -75,7 +75,7 @@ public struct ReferenceModel: ExplainingModel {
     }
 
     /// `reference/<variant>`: each variant is its own model in the store.
-    public var key: String { "reference/\(variant.rawValue)" }
+    public var key: String { Self.key(of: variant) }
 
     var task: TaskSpec { classifier.task }
 
