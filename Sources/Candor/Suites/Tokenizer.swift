@@ -17,7 +17,7 @@ public enum Tokenizer {
 
     /// The tokens of `text`.
     public static func tokenize(_ text: String) -> [String] {
-        tokens(of: text).map { String($0.text) }
+        asciiTokens(of: text) ?? tokens(of: text).map { String($0.text) }
     }
 
     /// The tokens of `text` with their ranges in it.

@@ -28,3 +28,16 @@ import Testing
         #expect(Tokenizer.tokenize(text) == [text])
     }
 }
+
+/// The byte-level path for ASCII text must give exactly the tokens of the Unicode rule.
+@Suite struct TokenizerASCIIPathTests {
+    @Test func agreesWithTheUnicodeRuleOnRandomASCII() {
+        var generator = SeededGenerator(seed: 7)
+        let alphabet = Array("ab Z9.,'!?-\t\n\r$+<=>^`|~_(){}[]\"\\/:;@#%&*")
+        for _ in 0..<500 {
+            let length = generator.index(below: 40)
+            let text = String((0..<length).map { _ in alphabet[generator.index(below: alphabet.count)] })
+            #expect(Tokenizer.tokenize(text) == Tokenizer.tokens(of: text).map { String($0.text) }, "\(text.debugDescription)")
+        }
+    }
+}
