@@ -61,9 +61,10 @@ public struct ScoringRunner: Sendable {
                                    model: model.descriptor, baseline: baseline,
                                    scorers: Self.enabled(scorers, for: suite), bootstrap: bootstrap)
 
+        let probes = scoring.probeRequests()
         var unique: [RequestExchange.Pending] = []
         var seen: Set<String> = []
-        for probe in scoring.probeRequests() where seen.insert(probe.hash).inserted {
+        for probe in probes where seen.insert(probe.hash).inserted {
             unique.append(RequestExchange.Pending(request: probe.request, hash: probe.hash,
                                                   instanceID: probe.instanceID))
         }
@@ -93,7 +94,7 @@ public struct ScoringRunner: Sendable {
         for (hash, record) in answered where record.status == .ok {
             if let response = record.response { answers[hash] = response }
         }
-        let result = await scoring.score(answers: answers)
+        let result = await scoring.score(probes: probes, answers: answers)
         try await save(result, suite: suite, instances: instances, modelKey: model.key)
         return Summary(suite: suite.id, modelKey: model.key, probes: unique.count, sent: sent, failed: failed,
                        scores: result.scores, comparisons: result.comparisons)

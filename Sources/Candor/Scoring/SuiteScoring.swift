@@ -102,10 +102,10 @@ public struct SuiteScoring: Sendable {
     }
 
     /// Observations, aggregates and comparisons from the answers to the probes (by request hash; a failed probe
-    /// is simply absent).
-    public func score(answers: [String: Response]) async -> Result {
+    /// is simply absent). `probes` is what ``probeRequests()`` returned (passed in so it is built once).
+    public func score(probes: [ProbeRequest], answers: [String: Response]) async -> Result {
         var byItem: [String: [String: ProbeAnswers]] = [:]
-        for probe in probeRequests() {
+        for probe in probes {
             guard let answer = answers[probe.hash] else { continue }
             byItem["\(probe.scorer)\u{1F}\(probe.source.rawValue)", default: [:]][probe.instanceID, default: [:]][
                 probe.probe] = answer

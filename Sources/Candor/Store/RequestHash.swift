@@ -2,7 +2,8 @@ import CandorProtocol
 import Crypto
 import Foundation
 
-/// The content hash of a request: SHA-256 of its canonical JSON (sorted keys) with the transport `id` removed.
+/// The content hash of a request: SHA-256 of its canonical JSON line (as ``RequestEncoder`` writes it: fixed key
+/// order, open dictionaries sorted) with the transport `id` emptied.
 ///
 /// Two requests with the same hash ask the same question, so a response stored under one answers the other.
 /// This one rule gives caching, crash-resume, sharding and re-scoring.
@@ -10,6 +11,11 @@ public enum RequestHash {
     public static func of(_ request: Request) -> String {
         var anonymous = request
         anonymous.id = ""
+        var bytes: [UInt8] = []
+        if RequestEncoder().append(anonymous, to: &bytes) {
+            return hex(SHA256.hash(data: bytes))
+        }
+        // A number JSON cannot hold (NaN, an infinity): the slower encoder spells it out.
         return hex(SHA256.hash(data: CanonicalJSON.encode(anonymous)))
     }
 
@@ -19,12 +25,14 @@ public enum RequestHash {
     }
 
     static func hex(_ digest: SHA256.Digest) -> String {
-        var text = ""
-        text.reserveCapacity(64)
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
         for byte in digest {
-            text += String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -357,7 +357,7 @@ public final class ResultStore: Sendable {
         var response: Response?
         if let json: String = row["response"] {
             do {
-                response = try decoder.decode(Response.self, from: Data(json.utf8))
+                response = try ResponseDecoder().response(from: Data(json.utf8))
             } catch {
                 throw StoreError.corruptRow(path: path, table: "responses", key: hash,
                                             reason: "response is not a protocol response: \(error)")
