@@ -9,6 +9,7 @@ struct CandorCommand: AsyncParsableCommand {
         version: CandorInfo.version,
         subcommands: [
             SuitesCommand.self,
+            ImportCommand.self,
         ]
     )
 }

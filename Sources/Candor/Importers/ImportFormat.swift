@@ -1,0 +1,63 @@
+import Foundation
+
+/// The source formats `candor import` reads, and how each is run.
+public enum ImportFormat: String, Sendable, Hashable, CaseIterable {
+    case eraser
+    case esnli
+    case ecqa
+    case cose
+    case hatexplain
+
+    /// What the importer reads, for `--help`.
+    public var summary: String {
+        switch self {
+        case .eraser: "an ERASER dataset folder: docs/ or docs.jsonl, and train/val/test.jsonl"
+        case .esnli: "e-SNLI's esnli_*.csv files (or one), or the preprocessed eSNLI/ folder"
+        case .ecqa: "ECQA's joined cqa_data_*.csv files (or one), or ecqa.jsonl with --questions"
+        case .cose: "CoS-E's cose_*.jsonl files (or one), with CommonsenseQA --questions files"
+        case .hatexplain: "HateXplain's dataset.json (or its folder) with post_id_divisions.json"
+        }
+    }
+}
+
+/// What an import may be told besides the source and the destination.
+public struct ImportOptions: Sendable, Hashable {
+    /// Replace a suite already in the output folder.
+    public var overwrite: Bool
+    /// CommonsenseQA question files (CoS-E, raw ECQA).
+    public var questions: [URL]
+    /// HateXplain's `post_id_divisions.json`, when not beside `dataset.json`.
+    public var divisions: URL?
+    /// The licence to record for an ERASER dataset (ERASER states none of its own).
+    public var licence: String?
+
+    public init(overwrite: Bool = false, questions: [URL] = [], divisions: URL? = nil, licence: String? = nil) {
+        self.overwrite = overwrite
+        self.questions = questions
+        self.divisions = divisions
+        self.licence = licence
+    }
+}
+
+extension ImportFormat {
+    /// Imports `source` into the suite folder `output` (its name is the suite's id).
+    /// - Throws: ``ImportError`` for a malformed source (file, line, field), or ``SuiteValidationError`` if the
+    ///   written suite does not validate.
+    public func run(source: URL, output: URL, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        switch self {
+        case .eraser:
+            try EraserImporter(licence: options.licence).run(folder: source, output: output, overwrite: options.overwrite)
+        case .esnli:
+            try ESNLIImporter().run(path: source, output: output, overwrite: options.overwrite)
+        case .ecqa:
+            try ECQAImporter(questionFiles: options.questions).run(path: source, output: output,
+                                                                    overwrite: options.overwrite)
+        case .cose:
+            try CoSEImporter(questionFiles: options.questions).run(path: source, output: output,
+                                                                    overwrite: options.overwrite)
+        case .hatexplain:
+            try HateXplainImporter(divisions: options.divisions).run(path: source, output: output,
+                                                                      overwrite: options.overwrite)
+        }
+    }
+}
