@@ -10,6 +10,8 @@ struct CandorCommand: AsyncParsableCommand {
         subcommands: [
             SuitesCommand.self,
             ImportCommand.self,
+            EraserCommand.self,
+            MetaCommand.self,
         ]
     )
 }
