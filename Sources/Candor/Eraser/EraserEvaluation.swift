@@ -241,8 +241,8 @@ public struct EraserEvaluation: Sendable {
                 if result.sufficiency != nil { counts.sufficiency += 1 }
 
                 // Classification metrics, per instance.
+                if let label = result.classification { predictedLabels[result.id] = label }
                 guard let label = result.classification, let scores = result.classificationScores else { return }
-                predictedLabels[result.id] = label
                 guard let base = scores[label] else {
                     problem(number, "classification_scores", "no score for the predicted label \"\(label)\"",
                             "a score for every label")
