@@ -89,10 +89,50 @@ public final class EraserDocuments {
     /// How many tokens (flattened) and sentences the document has.
     public func lengths(of docid: String) throws -> (tokens: Int, sentences: Int) {
         if let known = lengthCache[docid] { return known }
-        let sentences = try sentences(of: docid)
-        let lengths = (sentences.reduce(0) { $0 + $1.count }, sentences.count)
+        let lengths: (tokens: Int, sentences: Int)
+        if index == nil, let data = FileManager.default.contents(atPath: documentURL(docid).path),
+           let counted = Self.asciiLengths(data) {
+            lengths = counted
+        } else {
+            let sentences = try sentences(of: docid)
+            lengths = (sentences.reduce(0) { $0 + $1.count }, sentences.count)
+        }
         lengthCache[docid] = lengths
         return lengths
+    }
+
+    /// The token and sentence counts of a `docs/` file by the same rules as ``sentences(of:)``, counted from its
+    /// bytes without building strings; nil when the file has a byte outside ASCII (then Unicode whitespace and
+    /// line ends need the full rules).
+    static func asciiLengths(_ data: Data) -> (tokens: Int, sentences: Int)? {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (tokens: Int, sentences: Int)? in
+            var tokens = 0, sentences = 0
+            var lineTokens = 0, inToken = false, lineHasText = false
+            func endLine() {
+                if lineHasText { sentences += 1; tokens += lineTokens }
+                lineTokens = 0
+                inToken = false
+                lineHasText = false
+            }
+            for byte in raw {
+                switch byte {
+                case 0x80...: return nil
+                case 0x0A, 0x0D: endLine()
+                case 0x20:
+                    inToken = false
+                case 0x09, 0x0B, 0x0C, 0x1C...0x1F:
+                    // Whitespace that Python's strip() removes at the ends of a line but split(' ') keeps inside a
+                    // token: only the general rules get it right.
+                    return nil
+                default:
+                    if !inToken { lineTokens += 1 }
+                    inToken = true
+                    lineHasText = true
+                }
+            }
+            endLine()
+            return (tokens, sentences)
+        }
     }
 
     private func documentURL(_ docid: String) -> URL {

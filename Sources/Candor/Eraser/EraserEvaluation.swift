@@ -321,7 +321,10 @@ public struct EraserEvaluation: Sendable {
                         .insert(Span(start: evidence.startToken, end: evidence.endToken))
                 }
             }
-            let keys = Set(truth.keys).union(predictedSpans.keys)
+            // Sorted, so sums run in the same order every time and the output is the same to the last digit.
+            let keys = Set(truth.keys).union(predictedSpans.keys).sorted {
+                ($0.annotation, $0.docid) < ($1.annotation, $1.docid)
+            }
             report["iou_scores"] = .array(iouThresholds.map { threshold in
                 let counts = keys.map { key in
                     IOUF1.counts(predicted: (predictedSpans[key] ?? []).map(\.range),
@@ -445,12 +448,11 @@ public struct EraserEvaluation: Sendable {
 
         mutating func add(scores: [Double], truth: [Bool]) {
             documents += 1
-            if let area = PrecisionRecall(scores: scores, truth: truth)?.area { auprc.append(area) }
+            guard let curve = PrecisionRecall(scores: scores, truth: truth) else { return }
+            auprc.append(curve.area)
             let single = !truth.contains(true) || !truth.contains(false)
             guard !single else { return }
-            if let value = EraserScoreFunctions.averagePrecision(scores: scores, truth: truth) {
-                averagePrecision.append(value)
-            }
+            averagePrecision.append(EraserScoreFunctions.averagePrecision(of: curve))
             if let value = EraserScoreFunctions.rocAUC(scores: scores, truth: truth) { rocAUC.append(value) }
         }
 

@@ -6,7 +6,11 @@ public enum EraserScoreFunctions {
     /// scikit-learn's `average_precision_score`: `Σₙ (Rₙ − Rₙ₋₁) Pₙ` over the precision-recall curve's points (a
     /// step function, no interpolation).
     public static func averagePrecision(scores: [Double], truth: [Bool]) -> Double? {
-        guard let curve = PrecisionRecall(scores: scores, truth: truth) else { return nil }
+        PrecisionRecall(scores: scores, truth: truth).map(averagePrecision(of:))
+    }
+
+    /// Average precision of a curve already computed (so one curve serves both AUPRC and AP).
+    public static func averagePrecision(of curve: PrecisionRecall) -> Double {
         var total = 0.0
         for i in 0..<(curve.recall.count - 1) {
             total += (curve.recall[i] - curve.recall[i + 1]) * curve.precision[i]
@@ -15,19 +19,32 @@ public enum EraserScoreFunctions {
     }
 
     /// scikit-learn's `roc_auc_score` for binary truth: the area under the ROC curve, which equals the
-    /// Mann–Whitney statistic `(Σ ranks of positives − P(P + 1)/2) / (P·N)` with tied scores given their average
-    /// rank (a tie between a positive and a negative counts one half).
+    /// Mann–Whitney statistic, the share of (positive, negative) pairs where the positive scores higher, a tie
+    /// counting one half.
     /// - Returns: nil when the truth has only one class (scikit-learn raises then).
     public static func rocAUC(scores: [Double], truth: [Bool]) -> Double? {
         guard scores.count == truth.count, scores.allSatisfy(\.isFinite) else { return nil }
         let positives = truth.reduce(0) { $0 + ($1 ? 1 : 0) }
         let negatives = truth.count - positives
         guard positives > 0, negatives > 0 else { return nil }
-        let ranks = RankCorrelation.ranks(scores)
-        var sum = 0.0
-        for (rank, isPositive) in zip(ranks, truth) where isPositive { sum += rank }
-        let p = Double(positives)
-        return (sum - p * (p + 1) / 2) / (p * Double(negatives))
+        // Ascending by score; within a run of equal scores each positive beats every negative below the run and
+        // ties with each negative in it, which is what average ranks amount to.
+        let pairs = zip(scores, truth).sorted { $0.0 < $1.0 }
+        var wins = 0.0
+        var negativesBelow = 0
+        var start = 0
+        while start < pairs.count {
+            var end = start
+            var runPositives = 0, runNegatives = 0
+            while end < pairs.count && pairs[end].0 == pairs[start].0 {
+                if pairs[end].1 { runPositives += 1 } else { runNegatives += 1 }
+                end += 1
+            }
+            wins += Double(runPositives) * (Double(negativesBelow) + Double(runNegatives) / 2)
+            negativesBelow += runNegatives
+            start = end
+        }
+        return wins / (Double(positives) * Double(negatives))
     }
 
     /// SciPy's `entropy(pk)`: `−Σ pᵢ ln pᵢ` of `values` normalized to sum 1 (`0 ln 0 = 0`); nil when they do not

@@ -50,7 +50,8 @@ public struct EraserImporter: Sendable {
                 documentCount = docids.count
                 let fieldNames = Self.fieldNames(documentCount: docids.count)
                 var input: [String: FieldValue] = ["query": .text(annotation.query ?? "")]
-                var alignments: [String: [TokenAlignment]] = [:]
+                // Document → for each ERASER token (flattened), the Candor tokens it became.
+                var alignments: [String: [Range<Int>]] = [:]
                 for (docid, field) in zip(docids, fieldNames) where alignments[docid] == nil {
                     var offset = 0
                     var sentences: [TokenAlignment] = []
@@ -59,18 +60,17 @@ public struct EraserImporter: Sendable {
                         offset += alignment.candorTokenCount
                         sentences.append(alignment)
                     }
-                    alignments[docid] = sentences
+                    alignments[docid] = sentences.flatMap(\.ranges)
                     input[field] = .textList(sentences.map(\.text))
                 }
                 var spans: [Rationale] = []
                 for (g, group) in annotation.evidences.enumerated() {
                     for (i, evidence) in group.enumerated() {
-                        guard let position = docids.firstIndex(of: evidence.docid), let sentences = alignments[evidence.docid] else {
+                        guard let position = docids.firstIndex(of: evidence.docid), let flat = alignments[evidence.docid] else {
                             throw ImportError(file: name, line: line, field: "evidences[\(g)][\(i)].docid",
                                               found: "\"\(evidence.docid)\"",
                                               expected: "one of the annotation's documents (" + docids.joined(separator: ", ") + ")")
                         }
-                        let flat = sentences.flatMap(\.ranges)
                         guard evidence.startToken >= 0, evidence.startToken <= evidence.endToken,
                               evidence.endToken <= flat.count else {
                             throw ImportError(file: name, line: line, field: "evidences[\(g)][\(i)]",
