@@ -4,11 +4,18 @@ import Foundation
 /// split as they come, then `suite.yaml` and the card `README.md`, then the whole suite loaded back through the
 /// validating loader, so an import either yields a suite that validates or fails.
 ///
+/// Files are written into a hidden staging folder beside the destination and moved into place only when the
+/// import has finished, so an import that fails half-way leaves nothing behind (and no folder that a second try
+/// would refuse as not empty).
+///
 /// The suite's id is the folder's name. A source without a `test` split gets its `val` (or else `dev`) split as
 /// `test`, and the card says so.
 final class ImportedSuiteWriter {
     let directory: URL
     let id: String
+    private let overwrite: Bool
+    private let staging: URL
+    private var finished = false
     private var handles: [String: FileHandle] = [:]
     private var buffers: [String: [UInt8]] = [:]
     private var counts: [String: Int] = [:]
@@ -16,7 +23,7 @@ final class ImportedSuiteWriter {
     private var skipped: [String: Int] = [:]
     private var notes: [String: Int] = [:]
 
-    /// Prepares `directory` (created when missing).
+    /// Prepares to write the suite folder `directory` (created when missing).
     /// - Parameter overwrite: replace the `suite.yaml`, `README.md` and `*.jsonl` of a suite already there;
     ///   without it, a folder that holds anything is refused.
     /// - Throws: ``ImportError`` when the folder's name is not a suite id or the folder is in use.
@@ -30,26 +37,23 @@ final class ImportedSuiteWriter {
                               expected: "a suite id as the folder name: lower-case letters, digits and '-' only")
         }
         let manager = FileManager.default
-        if manager.fileExists(atPath: folder.path) {
-            let existing = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-            if !existing.isEmpty {
-                guard overwrite else {
-                    throw ImportError(file: directory.relativeString, line: nil, field: "--out",
-                                      found: "a folder that is not empty",
-                                      expected: "a new or empty folder (or --overwrite to replace a suite there)")
-                }
-                for file in existing where file == "suite.yaml" || file == "README.md" || file.hasSuffix(".jsonl") {
-                    try manager.removeItem(at: folder.appendingPathComponent(file))
-                }
-            }
+        let existing = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+        if !existing.isEmpty && !overwrite {
+            throw ImportError(file: directory.relativeString, line: nil, field: "--out",
+                              found: "a folder that is not empty",
+                              expected: "a new or empty folder (or --overwrite to replace a suite there)")
         }
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        let parent = folder.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(name).importing-\(UUID().uuidString)")
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         self.directory = folder
         self.id = name
+        self.overwrite = overwrite
     }
 
     deinit {
         for handle in handles.values { try? handle.close() }
+        if !finished { try? FileManager.default.removeItem(at: staging) }
     }
 
     /// Appends `instance` to `split`; an id already written is skipped and counted instead.
@@ -99,13 +103,31 @@ final class ImportedSuiteWriter {
             names[stand] = "test"
             notes.append("The source has no test split; its \(stand) split is the suite's test split.")
         }
-        try yaml(suite, order: order, names: names).write(to: directory.appendingPathComponent("suite.yaml"),
+        try yaml(suite, order: order, names: names).write(to: staging.appendingPathComponent("suite.yaml"),
                                                          atomically: true, encoding: .utf8)
         try card(suite, order: order, names: names, notes: notes)
-            .write(to: directory.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+            .write(to: staging.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        try moveIntoPlace()
         let loaded = try SuiteLoader.load(directory)
         return ImportReport(suite: loaded, imported: order.map { (names[$0]!, counts[$0]!) }, skipped: skipped,
                             notes: self.notes)
+    }
+
+    /// Replaces the destination's suite files (with `overwrite`) by the staged ones.
+    private func moveIntoPlace() throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        if overwrite {
+            for file in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+            where file == "suite.yaml" || file == "README.md" || file.hasSuffix(".jsonl") {
+                try manager.removeItem(at: directory.appendingPathComponent(file))
+            }
+        }
+        for file in try manager.contentsOfDirectory(atPath: staging.path) {
+            try manager.moveItem(at: staging.appendingPathComponent(file), to: directory.appendingPathComponent(file))
+        }
+        try manager.removeItem(at: staging)
+        finished = true
     }
 
     private func flush(_ split: String) throws {
@@ -114,7 +136,7 @@ final class ImportedSuiteWriter {
         if let open = handles[split] {
             handle = open
         } else {
-            let url = directory.appendingPathComponent("\(split).jsonl")
+            let url = staging.appendingPathComponent("\(split).jsonl")
             _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             handle = try FileHandle(forWritingTo: url)
             handles[split] = handle

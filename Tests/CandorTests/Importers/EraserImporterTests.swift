@@ -30,10 +30,26 @@ import Testing
     @Test func namesTheLineAndFieldOfAMalformedAnnotation() throws {
         let (output, scratch) = try FormatFixtures.output("broken")
         defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         #expect(throws: ImportError(file: "malformed/test.jsonl", line: 2, field: "evidences[0][0].end_token",
                                     found: "a string (\"four\")", expected: "an integer")) {
             try ImportFormat.eraser.run(source: FormatFixtures.url("eraser/malformed"), output: output)
         }
+        // Nothing is left behind: not the suite folder, not the staging folder.
+        let left = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(left.isEmpty)
+    }
+
+    @Test func replacesASuiteOnlyWhenToldTo() throws {
+        let (output, scratch) = try FormatFixtures.output("tiny")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let source = FormatFixtures.url("eraser/tiny")
+        _ = try ImportFormat.eraser.run(source: source, output: output)
+        #expect(throws: ImportError.self) { try ImportFormat.eraser.run(source: source, output: output) }
+        let again = try ImportFormat.eraser.run(source: source, output: output, options: ImportOptions(overwrite: true))
+        #expect(again.importedCount == 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+            == ["README.md", "suite.yaml", "test.jsonl", "val.jsonl"])
     }
 
     @Test func refusesAFolderNameThatIsNoSuiteID() throws {
