@@ -11,11 +11,11 @@ public enum ImportFormat: String, Sendable, Hashable, CaseIterable {
     /// What the importer reads, for `--help`.
     public var summary: String {
         switch self {
-        case .eraser: "an ERASER dataset folder: docs/ or docs.jsonl, and train/val/test.jsonl"
-        case .esnli: "e-SNLI's esnli_*.csv files (or one), or the preprocessed eSNLI/ folder"
-        case .ecqa: "ECQA's joined cqa_data_*.csv files (or one), or ecqa.jsonl with --questions"
-        case .cose: "CoS-E's cose_*.jsonl files (or one), with CommonsenseQA --questions files"
-        case .hatexplain: "HateXplain's dataset.json (or its folder) with post_id_divisions.json"
+        case .eraser: "ERASER folder: docs/ or docs.jsonl, and train/val/test.jsonl"
+        case .esnli: "esnli_*.csv file(s), or the preprocessed eSNLI/ folder"
+        case .ecqa: "joined cqa_data_*.csv file(s), or ecqa.jsonl with --questions"
+        case .cose: "cose_*.jsonl file(s) with CommonsenseQA --questions files"
+        case .hatexplain: "dataset.json (or its folder) and post_id_divisions.json"
         }
     }
 }

@@ -11,7 +11,7 @@ struct ImportCommand: ParsableCommand {
             Formats:
             """ + ImportFormat.allCases.map { "\n  \($0.rawValue): \($0.summary)" }.joined() + """
 
-              wiegreffe: the MTurk CSV folder of Wiegreffe et al. 2022; --out names a ratings JSONL file for `candor meta`
+              wiegreffe: Wiegreffe et al. 2022 MTurk CSV folder; --out is a ratings file
 
             The suite's id is the name of the --out folder. The import streams the source, prints how many records \
             it imported per split and how many it skipped (with reasons), writes suite.yaml with provenance and the \
