@@ -107,6 +107,28 @@ import Testing
         #expect(close(value(scores, "\(c).comprehensiveness_kl"), kl))
     }
 
+    /// Documents from `docs.jsonl`: claim-1 has 11 tokens (`the bridge opened in 1932 .` and `it spans the river .`).
+    /// Predicting c1's evidence [4, 5) exactly and nothing for c2 (truth [3, 6)): token micro P = 1/1, R = 1/4,
+    /// F1 = 2·(1/4)/(5/4) = 2/5. A span ending at 12 is past the document.
+    @Test func readsDocumentLengthsFromDocsJSONL() throws {
+        let folder = FormatFixtures.url("eraser/docs-jsonl")
+        let scratch = try FixtureFolder.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let good = scratch.appendingPathComponent("good.jsonl"), bad = scratch.appendingPathComponent("bad.jsonl")
+        try Data(#"{"annotation_id": "c1", "rationales": [{"docid": "claim-1", "hard_rationale_predictions": [{"start_token": 4, "end_token": 5}]}]}"#.utf8).write(to: good)
+        try Data(#"{"annotation_id": "c1", "rationales": [{"docid": "claim-1", "hard_rationale_predictions": [{"start_token": 4, "end_token": 12}]}]}"#.utf8).write(to: bad)
+        let json = try EraserEvaluation().score(dataDirectory: folder, split: "test", results: good).rendered()
+        let scores = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(close(value(scores, "token_prf.instance_micro.p"), 1))
+        #expect(close(value(scores, "token_prf.instance_micro.r"), 0.25))
+        #expect(close(value(scores, "token_prf.instance_micro.f1"), 0.4))
+        #expect(throws: EraserResultsError(problems: [ImportError(
+            file: "bad.jsonl", line: 1, field: "rationales[0].hard_rationale_predictions[0].end_token", found: "12",
+            expected: "at most 11 (the token count of claim-1)")])) {
+            try EraserEvaluation().score(dataDirectory: folder, split: "test", results: bad)
+        }
+    }
+
     /// Every problem of the invalid file at once, each with its line and field.
     @Test func listsEveryValidationProblem() throws {
         let folder = FormatFixtures.url("eraser/tiny")

@@ -19,6 +19,19 @@ import Testing
         #expect(instances[0].input["choices"] == .choices(["fridge", "oven", "attic", "garage", "mailbox"]))
     }
 
+    /// Raw ECQA explanations joined by id with CommonsenseQA questions: cq-1's answer key C is `refrigerator`.
+    @Test func joinsRawExplanationsWithQuestions() throws {
+        let (output, scratch) = try FormatFixtures.output("ecqa")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let options = ImportOptions(questions: [FormatFixtures.url("cose/dev_rand_split.jsonl")])
+        let report = try ImportFormat.ecqa.run(source: FormatFixtures.url("ecqa/ecqa.jsonl"), output: output,
+                                               options: options)
+        #expect(report.importedCount == 1)
+        #expect(report.skipped == ["no CommonsenseQA question with this id in the question files": 1])
+        let instance = try #require(try report.suite.instances(split: "test").first)
+        #expect(instance.label == "C" && instance.explanation == "Milk stays fresh in the cold of a refrigerator.")
+    }
+
     /// The sample's 100 records all have their answer among the choices.
     @Test(.enabled(if: FormatFixtures.hasSample("ecqa/cqa_data_val.csv"), "needs ../shared/real-samples"))
     func importsTheRealSample() throws {

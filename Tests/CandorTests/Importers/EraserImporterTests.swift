@@ -27,6 +27,22 @@ import Testing
         #expect(test[1].label == "NEG")
     }
 
+    /// Documents from `docs.jsonl`; the query is a field of its own. `c3` reads two documents where `c1` reads
+    /// one, so it is skipped. claim-1 `the bridge opened in 1932 . / it spans the river .`: ERASER's token 4 is
+    /// `1932`, Candor's too.
+    @Test func readsDocumentsFromDocsJSONL() throws {
+        let (output, scratch) = try FormatFixtures.output("claims")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let report = try ImportFormat.eraser.run(source: FormatFixtures.url("eraser/docs-jsonl"), output: output)
+        #expect(report.importedCount == 2)
+        #expect(report.skipped == ["reads 2 documents where the first annotation reads 1": 1])
+        let test = try report.suite.instances(split: "test")
+        #expect(test[0].input["query"] == .text("The bridge opened in 1950."))
+        #expect(test[0].rationale == [.span(field: "document", start: 4, end: 5)])
+        #expect(test[1].rationale == [.span(field: "document", start: 3, end: 6)])
+        #expect(report.suite.task.labels == ["REFUTES", "SUPPORTS"])
+    }
+
     @Test func namesTheLineAndFieldOfAMalformedAnnotation() throws {
         let (output, scratch) = try FormatFixtures.output("broken")
         defer { try? FileManager.default.removeItem(at: scratch) }
