@@ -14,6 +14,9 @@ struct CandorCommand: AsyncParsableCommand {
             ExportCommand.self,
             LeaderboardCommand.self,
             RefreshCommand.self,
+            ImportCommand.self,
+            EraserCommand.self,
+            MetaCommand.self,
         ]
     )
 }
