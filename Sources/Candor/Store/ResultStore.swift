@@ -357,7 +357,14 @@ public final class ResultStore: Sendable {
         var response: Response?
         if let json: String = row["response"] {
             do {
-                response = try ResponseDecoder().response(from: Data(json.utf8))
+                let data = Data(json.utf8)
+                // The strict decoder is fast; a stored NaN or infinity (written as a string by the in-process
+                // encoder) needs the general one.
+                if let decoded = try? ResponseDecoder().response(from: data) {
+                    response = decoded
+                } else {
+                    response = try decoder.decode(Response.self, from: data)
+                }
             } catch {
                 throw StoreError.corruptRow(path: path, table: "responses", key: hash,
                                             reason: "response is not a protocol response: \(error)")
