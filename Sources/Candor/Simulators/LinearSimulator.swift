@@ -35,15 +35,19 @@ public struct LinearSimulator: Simulator {
     /// Seeds the fold assignment.
     public var seed: UInt64
     public var optimizer: LBFGS
+    /// Fitted fold models, shared by every copy of this simulator (a fit depends on inputs and labels only).
+    public let cache: SimulatorFitCache
 
-    public init(folds: Int = 5, l2: Double = 0.01, callThreshold: Double = 0.5, vocabularyLimit: Int = 2000,
-                seed: UInt64 = 0, optimizer: LBFGS = LBFGS(maxIterations: 300, gradientTolerance: 1e-6)) {
+    public init(folds: Int = 5, l2: Double = 0.01, callThreshold: Double = 0.5, vocabularyLimit: Int = 4000,
+                seed: UInt64 = 0, optimizer: LBFGS = LBFGS(maxIterations: 300, gradientTolerance: 1e-6),
+                cache: SimulatorFitCache = SimulatorFitCache()) {
         self.folds = max(2, folds)
         self.l2 = l2
         self.callThreshold = callThreshold
         self.vocabularyLimit = max(1, vocabularyLimit)
         self.seed = seed
         self.optimizer = optimizer
+        self.cache = cache
     }
 
     public var name: String { "linear" }
@@ -99,8 +103,10 @@ public struct LinearSimulator: Simulator {
         for fold in plan {
             let asked = queries.indices.filter { result[$0].fold == fold.index }
             guard !asked.isEmpty,
-                  let model = FoldModel(training: fold.training, rows: training, cases: cases, task: task,
-                                        featurizer: featurizer, simulator: self) else { continue }
+                  let model = cache.model(for: key(of: fold.training, cases: cases, task: task), fit: {
+                      FoldModel(training: fold.training, rows: training, cases: cases, task: task,
+                                featurizer: featurizer, simulator: self)
+                  }) else { continue }
             for index in asked {
                 let query = queries[index]
                 let item = cases[query.caseIndex]
@@ -116,6 +122,40 @@ public struct LinearSimulator: Simulator {
         return result
     }
 
+    /// The cache key of a fold's fit: a stable hash of the task, the settings, and each training case's id, input
+    /// and label, in order.
+    func key(of training: [Int], cases: [SimulationCase], task: TaskSpec) -> UInt64 {
+        var parts = [task.kind.rawValue, task.labels.joined(separator: ","), "\(l2)", "\(vocabularyLimit)",
+                     "\(optimizer.maxIterations)", "\(optimizer.gradientTolerance)",
+                     "\(optimizer.relativeDecreaseTolerance)", "\(optimizer.memory)"]
+        for index in training {
+            let subject = cases[index]
+            parts.append(subject.instance.id)
+            parts.append(subject.label)
+            for name in subject.instance.input.keys.sorted() {
+                parts.append(name)
+                parts.append(Self.canonical(subject.instance.input[name]!))
+            }
+        }
+        return StableHash.of(parts.joined(separator: "\u{1E}"))
+    }
+
+    /// A field's value as text that is the same whatever the order of a table's cells.
+    static func canonical(_ value: FieldValue) -> String {
+        switch value {
+        case .text(let text): "t:" + text
+        case .textList(let sentences): "l:" + sentences.joined(separator: "\u{1D}")
+        case .choices(let items): "c:" + items.joined(separator: "\u{1D}")
+        case .table(let cells):
+            "m:" + cells.keys.sorted().map { name in
+                switch cells[name]! {
+                case .number(let number): "\(name)=\(number)"
+                case .category(let level): "\(name)=\"\(level)\""
+                }
+            }.joined(separator: "\u{1D}")
+        }
+    }
+
     /// Which terms of a row a query shows.
     enum View {
         case input
@@ -129,7 +169,7 @@ public struct LinearSimulator: Simulator {
     }
 
     /// The model of one fold: its vocabulary, the standardisation of its numbers, and the fit.
-    struct FoldModel {
+    struct FoldModel: Sendable {
         let task: TaskSpec
         let columns: [String: Int]
         let scaling: [Int: (mean: Double, deviation: Double)]

@@ -6,9 +6,11 @@
 ///   table numbers as their value `field.feature` (standardised later, per fold); table categories as indicators
 ///   `field.feature=level`. A term is explained when its token is a word the explanation highlights in that field
 ///   (wherever the word occurs) or its cell is a feature the explanation cites.
-/// - **Multiple choice**, one row per choice (letter `L`): `at:L`; question-token × position `field:q|at:L`; the
-///   choice's tokens `choice:c`; question-token × choice-token pairs `pair:q|c`. A term is explained when one of its
-///   tokens is highlighted (`at:L` never is: a position is no evidence).
+/// - **Multiple choice**, one row per choice (letter `L`): its position `at:L`; the choice's tokens `choice:c`;
+///   `echo` for a choice token that also occurs in the question; and question-word × choice-token pairs
+///   `pair:q|c`, over the question's content words only (function words and punctuation pair with every choice
+///   and would crowd the knowledge, e.g. `pair:penguins|zoo`, out of the vocabulary). A term is explained when
+///   one of its tokens is highlighted (`at:L` never is: a position is no evidence).
 ///
 /// Explanation text reaches the features only through the input tokens and features it mentions (Candor's
 /// resolution of text-only explanations, ``ResolvedExplanation``), so words that are not in the input, the name of
@@ -97,26 +99,26 @@ struct SimulatorFeaturizer: Sendable {
     func choiceRows(of input: [String: FieldValue], pointers: Pointers) -> [Row] {
         guard let choicesField = task.inputs.first(where: { $0.type == .choices }),
               case .choices(let items)? = input[choicesField.name] else { return [] }
-        var question: [(name: String, word: String, explained: Bool)] = []
+        var question: [(word: String, explained: Bool)] = []
         for field in task.inputs where field.type == .text || field.type == .textList {
             let words = pointers.words[field.name] ?? []
             for token in input[field.name]?.tokens ?? [] {
                 let word = token.lowercased()
-                question.append(("\(field.name):\(word)", word, words.contains(word)))
+                guard ResolvedExplanation.isContentWord(word) else { continue }
+                question.append((word, words.contains(word)))
             }
         }
+        let questionWords = Set(question.map(\.word))
         let explainedChoices = pointers.words[choicesField.name] ?? []
         return items.enumerated().map { index, item in
             let letter = index < task.labels.count ? task.labels[index] : "\(index)"
             var row = Row()
             row.add("at:\(letter)", 1, explained: false)
-            for term in question {
-                row.add("\(term.name)|at:\(letter)", 1, explained: term.explained)
-            }
             for token in Tokenizer.tokenize(item) {
                 let word = token.lowercased()
                 let explained = explainedChoices.contains(word)
                 row.add("choice:\(word)", 1, explained: explained)
+                if questionWords.contains(word) { row.add("echo", 1, explained: explained) }
                 for term in question {
                     row.add("pair:\(term.word)|\(word)", 1, explained: explained || term.explained)
                 }

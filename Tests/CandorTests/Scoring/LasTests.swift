@@ -47,6 +47,8 @@ actor ScriptedSimulator: Simulator {
         #expect(abs(try #require(details["acc-x"]) - 0.2) < 1e-12)
         #expect(abs(try #require(details["acc-e"]) - 0.6) < 1e-12)
         #expect(abs(try #require(details["leaked"]) - 0.6) < 1e-12)
+        // |L| = 3, |¬L| = 2: LAS rests on min(3, 2) = 2 instances of the smaller group.
+        #expect(Las().decisiveCount(observations) == 2)
     }
 
     @Test func asksFromInputAndExplanationFromInputAndFromExplanation() async {

@@ -74,11 +74,18 @@ public struct Las: SimulatingScorer {
         return xe - x
     }
 
+    /// LAS rests on both groups, so it is as decisive as the smaller of L and ¬L: min(|L|, |¬L|).
+    public func decisiveCount(_ observations: [[Double]]) -> Int {
+        let leaked = observations.filter { $0[2] == 1 }.count
+        return min(leaked, observations.count - leaked)
+    }
+
     public func details(_ observations: [[Double]]) -> [String: Double] {
         var details: [String: Double] = [:]
         details["acc-xe"] = Aggregation.mean(observations, entry: 0)
         details["acc-x"] = Aggregation.mean(observations, entry: 1)
         details["acc-e"] = Aggregation.mean(observations, entry: 2)
+        // |L|/n equals acc_e by the definition of L; reported under its own name for readers of the split.
         details["leaked"] = Aggregation.mean(observations, entry: 2)
         return details
     }
