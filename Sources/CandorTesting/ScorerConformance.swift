@@ -34,7 +34,8 @@ public enum ScorerConformance {
             if !unknown.isEmpty {
                 fail("example '\(example.name)'", "answers probes the scorer does not ask: \(unknown.sorted())")
             }
-            let observed = await instance.observeAll([example.item], answers: [example.answers],
+            let observed = await instance.observeAll([example.item] + example.companions.map(\.item),
+                                                     answers: [example.answers] + example.companions.map(\.answers),
                                                      context: example.context).first
             guard let observed, matches(observed, example.expected, tolerance: tolerance) else {
                 fail("example '\(example.name)'",

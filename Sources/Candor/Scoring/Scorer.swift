@@ -191,13 +191,17 @@ public struct ScorerExample: Sendable {
     public var context: ScoringContext
     public var answers: ProbeAnswers
     public var expected: Observation
+    /// Other items observed together with `item`, with the answers to their probes, for scorers that fit across
+    /// instances (a cross-fitted simulator learns from these); `expected` is still the observation of `item`.
+    public var companions: [(item: ScoringItem, answers: ProbeAnswers)]
 
     public init(name: String, item: ScoringItem, context: ScoringContext, answers: ProbeAnswers,
-                expected: Observation) {
+                expected: Observation, companions: [(item: ScoringItem, answers: ProbeAnswers)] = []) {
         self.name = name
         self.item = item
         self.context = context
         self.answers = answers
         self.expected = expected
+        self.companions = companions
     }
 }

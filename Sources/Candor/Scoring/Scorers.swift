@@ -7,6 +7,8 @@ public enum Scorers {
         CounterfactualMention.self,
         BiasCue.self,
         ExplanationOnly.self,
+        Las.self,
+        CounterfactualSimulation.self,
         TokenF1Scorer.self,
         IOUF1Scorer.self,
         AUPRCScorer.self,
