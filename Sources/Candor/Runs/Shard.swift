@@ -13,6 +13,11 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// Why `--shard` text is not a shard.
     public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
         public var text: String
+
+        public init(text: String) {
+            self.text = text
+        }
+
         public var description: String {
             "--shard: found \(text.debugDescription), expected i/n with whole numbers 1 ≤ i ≤ n (e.g. 2/8)"
         }
