@@ -10,6 +10,8 @@ struct CandorCommand: AsyncParsableCommand {
         subcommands: [
             SuitesCommand.self,
             RunCommand.self,
+            ScoreCommand.self,
+            MergeCommand.self,
             SanityCommand.self,
             ExportCommand.self,
             LeaderboardCommand.self,

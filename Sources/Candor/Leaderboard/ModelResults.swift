@@ -34,13 +34,18 @@ public struct ModelResults: Codable, Sendable, Hashable {
         public var key: String
         /// The command that reproduces these results.
         public var command: String
+        /// SHA-256 of the submission file the model was run from (absent for the reference model and for models
+        /// run by hand): `candor refresh` runs the model again when the file changes.
+        public var submission: String?
 
-        public init(name: String, version: String, capabilities: [String], key: String, command: String) {
+        public init(name: String, version: String, capabilities: [String], key: String, command: String,
+                    submission: String? = nil) {
             self.name = name
             self.version = version
             self.capabilities = capabilities
             self.key = key
             self.command = command
+            self.submission = submission
         }
     }
 

@@ -13,18 +13,30 @@ public struct ResultsExporter: Sendable {
     }
 
     /// The leaderboard name of a model key: `reference/faithful` is `reference`, another reference variant is
-    /// `reference-<variant>`, and any other key is the name the model declared.
+    /// `reference-<variant>`, a process model (`process/<name>:<hash>`) is the name in its key — its submission's
+    /// name or `--name`, else the name it declared — and any other key is the name the model declared.
     public static func leaderboardName(key: String, declaredName: String) -> String {
         if key == ReferenceModel.key(of: .faithful) { return "reference" }
         for variant in ReferenceModel.Variant.allCases where key == ReferenceModel.key(of: variant) {
             return "reference-\(variant.rawValue)"
         }
+        if key.hasPrefix(processKeyPrefix), let colon = key.lastIndex(of: ":"),
+           colon > key.index(key.startIndex, offsetBy: processKeyPrefix.count) {
+            return String(key[key.index(key.startIndex, offsetBy: processKeyPrefix.count)..<colon])
+        }
         return declaredName
     }
 
+    static let processKeyPrefix = "process/"
+
     /// The results of `modelKey` on `suites` (those it has aggregates for), or nil when it has none.
-    public func results(modelKey: String, suites: [Suite]) async throws -> ModelResults? {
-        guard let run = try await store.runs().last(where: { $0.modelKey == modelKey }) else { return nil }
+    /// - Parameter submission: The hash of the submission file the model was run from, recorded so that a
+    ///   changed file makes the results stale.
+    public func results(modelKey: String, suites: [Suite], submission: String? = nil) async throws -> ModelResults? {
+        let runs = try await store.runs().filter { $0.modelKey == modelKey }
+        guard let run = runs.last else { return nil }
+        // A re-scoring run asks at most a few probes; the run that explained the instances is the one to repeat.
+        let producing = runs.last { !Self.isRescoring($0.commandLine) } ?? run
         var suiteResults: [SuiteResults] = []
         var scorerIDs: Set<String> = []
         for suite in suites {
@@ -64,14 +76,40 @@ public struct ResultsExporter: Sendable {
         return ModelResults(
             model: .init(name: name, version: run.descriptor.version,
                          capabilities: run.descriptor.capabilities.map(\.rawValue), key: modelKey,
-                         command: Self.reproducible(run.commandLine)),
+                         command: Self.reproducible(producing.commandLine), submission: submission),
             scorers: scorers, suites: suiteResults)
     }
 
-    /// The command line with the program path shortened to `candor`.
+    /// The command line with the program path shortened to `candor` and without the options that cannot change
+    /// a result (where the store is, which shard, how many workers, timeouts), so that a sharded run and an
+    /// unsharded one export the same file.
     static func reproducible(_ commandLine: String) -> String {
-        guard let space = commandLine.firstIndex(of: " ") else { return "candor" }
-        return "candor" + commandLine[space...]
+        guard var words = try? ShellWords.split(commandLine), !words.isEmpty else { return "candor" }
+        words[0] = "candor"
+        var kept: [String] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+            if runOnlyOptions.contains(name) {
+                // `--store PATH` takes the next word; `--store=PATH` does not.
+                index += word.contains("=") ? 1 : 2
+                continue
+            }
+            kept.append(word)
+            index += 1
+        }
+        return ShellWords.join(kept)
+    }
+
+    /// Options of `candor run` that change how a run goes, never what it finds.
+    static let runOnlyOptions: Set<String> = ["--store", "--shard", "--batch-size", "--workers", "--max-in-flight",
+                                              "--timeout", "--restarts"]
+
+    /// Whether a run record comes from `candor score`.
+    static func isRescoring(_ commandLine: String) -> Bool {
+        let words = (try? ShellWords.split(commandLine)) ?? []
+        return words.count > 1 && words[1] == "score"
     }
 
     static func rank(_ scorer: String) -> Int {
@@ -82,12 +120,15 @@ public struct ResultsExporter: Sendable {
         (rank(a.scorer), a.source) < (rank(b.scorer), b.source)
     }
 
-    /// Exports every model in the store to `folder`, one file each; returns the files written.
+    /// Exports every model in the store (or those of `keys`) to `folder`, one file each; returns the files written.
+    /// - Parameter submissions: Model key → the hash of the submission file it was run from.
     @discardableResult
-    public func exportAll(suites: [Suite], to folder: URL, only keys: [String]? = nil) async throws -> [URL] {
+    public func exportAll(suites: [Suite], to folder: URL, only keys: [String]? = nil,
+                          submissions: [String: String] = [:]) async throws -> [URL] {
         var written: [URL] = []
         for key in try await store.modelKeys() where keys == nil || keys!.contains(key) {
-            guard let results = try await results(modelKey: key, suites: suites) else { continue }
+            guard let results = try await results(modelKey: key, suites: suites, submission: submissions[key])
+            else { continue }
             let url = folder.appendingPathComponent(ResultsFiles.fileName(forModel: results.model.name))
             try ResultsFiles.write(results, to: url)
             written.append(url)

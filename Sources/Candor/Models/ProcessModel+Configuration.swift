@@ -3,11 +3,15 @@ import Foundation
 extension ProcessModel {
     /// How to run an external model and how patient to be with it.
     ///
-    /// Only `command` and `environment` can change what the model answers, so only they (with the model's own
-    /// name and version) go into the model's store key; workers, limits and timeouts do not.
+    /// Only `command` and `environment` can change what the model answers, so only they (with the model's
+    /// version, and its name) go into the model's store key; workers, limits and timeouts do not.
     public struct Configuration: Sendable, Hashable {
         /// The program and its arguments; the program is looked up on `PATH`.
         public var command: [String]
+        /// The name the model goes by in the store key and on the leaderboard (a submission's name, `--name`);
+        /// nil uses the name the model declares in its `hello`. Two submissions of one program then never share
+        /// a leaderboard row.
+        public var name: String?
         /// The directory the model runs in; nil runs it in Candor's own.
         public var workingDirectory: URL?
         /// Variables added to (or replacing those of) Candor's own environment.
@@ -33,11 +37,12 @@ extension ProcessModel {
         /// How many bytes of stderr each worker saves before writing `[truncated]`.
         public var stderrLimit: Int
 
-        public init(command: [String], workingDirectory: URL? = nil, environment: [String: String] = [:],
+        public init(command: [String], name: String? = nil, workingDirectory: URL? = nil, environment: [String: String] = [:],
                     workers: Int = 1, maxInFlight: Int = 32, timeout: Duration = .seconds(60),
                     startupTimeout: Duration = .seconds(30), restarts: Int = 3, maxLine: Int = 1 << 20,
                     gracePeriod: Duration = .seconds(5), logDirectory: URL? = nil, stderrLimit: Int = 1 << 20) {
             self.command = command
+            self.name = name
             self.workingDirectory = workingDirectory
             self.environment = environment
             self.workers = workers
@@ -55,6 +60,9 @@ extension ProcessModel {
         func problems() -> [String] {
             var problems: [String] = []
             if command.first?.isEmpty ?? true { problems.append("the command is empty") }
+            if let name, name.isEmpty || name.contains(where: { $0.isNewline || $0 == ":" }) {
+                problems.append("the name must be non-empty, on one line and without ':', found \(name.debugDescription)")
+            }
             if workers < 1 { problems.append("workers must be at least 1, found \(workers)") }
             if maxInFlight < 1 { problems.append("max-in-flight must be at least 1, found \(maxInFlight)") }
             if restarts < 0 { problems.append("restarts must be 0 or more, found \(restarts)") }

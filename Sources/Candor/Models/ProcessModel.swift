@@ -27,7 +27,8 @@ import Foundation
 /// sends SIGTERM and, after as long again, SIGKILL.
 public final class ProcessModel: ExplainingModel {
     public let descriptor: ModelDescriptor
-    /// `process/<name>:<hash>`, the hash over the command, the extra environment and the model's version.
+    /// `process/<name>:<hash>`: the configured name (else the declared one), and a hash over the command, the
+    /// extra environment and the model's version.
     public let key: String
     public let configuration: Configuration
     private let workers: [ProcessWorker]
@@ -97,7 +98,7 @@ public final class ProcessModel: ExplainingModel {
                             configuration: configuration, workers: workers, queue: queue, record: record)
     }
 
-    /// The store key: what the model calls itself, and a short hash of everything that could change its answers.
+    /// The store key: the name it goes by, and a short hash of everything that could change its answers.
     static func key(for configuration: Configuration, descriptor: ModelDescriptor) -> String {
         struct Identity: Encodable {
             var command: [String]
@@ -107,7 +108,7 @@ public final class ProcessModel: ExplainingModel {
         let identity = Identity(command: configuration.command, environment: configuration.environment,
                                 version: descriptor.version)
         let hash = RequestHash.sha256(CanonicalJSON.encode(identity))
-        return "process/\(descriptor.name):\(hash.prefix(12))"
+        return "process/\(configuration.name ?? descriptor.name):\(hash.prefix(12))"
     }
 
     public func respond(to requests: [Request]) async -> [Outcome] {

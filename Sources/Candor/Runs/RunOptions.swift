@@ -8,12 +8,16 @@ public struct RunOptions: Sendable, Hashable {
     public var commandLine: String
     /// A pause after every batch. For tests only: it makes a fast model slow enough to be killed mid-run.
     public var batchDelay: Duration?
+    /// Run only this shard's test instances (phase 1 and the probes of phase 2); nil runs them all.
+    public var shard: Shard?
 
-    public init(batchSize: Int = 64, commitSize: Int = 64, commandLine: String = "", batchDelay: Duration? = nil) {
+    public init(batchSize: Int = 64, commitSize: Int = 64, commandLine: String = "", batchDelay: Duration? = nil,
+                shard: Shard? = nil) {
         self.batchSize = max(1, batchSize)
         self.commitSize = max(1, commitSize)
         self.commandLine = commandLine
         self.batchDelay = batchDelay
+        self.shard = shard
     }
 
     /// The environment variable that sets ``batchDelay`` in milliseconds. For tests only.

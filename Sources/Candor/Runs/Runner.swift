@@ -31,6 +31,9 @@ public struct Runner: Sendable {
     /// Runs every model `provider` gives for each suite: phase 1 (explain) and, when `scoring` is given, phases
     /// 2–4 (probes, observations, aggregates) right after it with the same model, so a model trained per suite is
     /// trained once.
+    ///
+    /// With ``RunOptions/shard`` only the shard's test instances are explained and probed; observations and
+    /// aggregates need every instance, so they are left to `candor score` once the shards' stores are merged.
     public func run(suites: [Suite], provider: some ModelProvider, scoring: ScoringRunner?) async throws
         -> (explained: [SuiteRunSummary], scored: [ScoringRunner.Summary])
     {
@@ -52,12 +55,14 @@ public struct Runner: Sendable {
                         runIDs.append((model.key, runID))
                     }
                     // The whole split is read for now; a streaming reader plugs into the AsyncSequence overload.
-                    summaries.append(try await run(suite: suite, model: model,
-                                                   instances: try suite.instances(split: "test"),
+                    var instances = try suite.instances(split: "test")
+                    if let shard = options.shard { instances = instances.filter { shard.contains(instanceID: $0.id) } }
+                    summaries.append(try await run(suite: suite, model: model, instances: instances,
                                                    majorityLabel: majority, runID: runID, writer: writer))
                     if let scoring {
                         try await writer.flush()
-                        scored.append(try await scoring.score(suite: suite, model: model, runID: runID))
+                        scored.append(try await scoring.score(suite: suite, model: model, runID: runID,
+                                                              shard: options.shard))
                     }
                 }
             }

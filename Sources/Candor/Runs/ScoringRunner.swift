@@ -42,32 +42,19 @@ public struct ScoringRunner: Sendable {
     }
 
     /// Scores `model` on `suite`; `model` is asked only for probes the store does not answer yet.
-    public func score(suite: Suite, model: any ExplainingModel, runID: Int64? = nil) async throws -> Summary {
-        let instances = try suite.instances(split: "test")
-        let explainHashes = instances.map { instance in
-            RequestHash.of(Request(op: .explain, id: instance.id, suite: suite.id, task: suite.task.descriptor,
-                                   input: instance.wireInput))
-        }
-        let explained = try await store.responses(modelKey: model.key, hashes: Set(explainHashes))
-        var explainResponses: [String: Response] = [:]
-        for (instance, hash) in zip(instances, explainHashes) {
-            if let record = explained[hash], record.status == .ok, let response = record.response {
-                explainResponses[instance.id] = response
-            }
-        }
-        let baseline = suite.url(ofSplit: "train") == nil ? [:]
-            : TableBaseline.compute(task: suite.task, train: try suite.instances(split: "train"))
-        let scoring = SuiteScoring(suite: suite, instances: instances, explainResponses: explainResponses,
-                                   model: model.descriptor, baseline: baseline,
-                                   scorers: Self.enabled(scorers, for: suite), bootstrap: bootstrap)
-
-        let probes = scoring.probeRequests()
-        var unique: [RequestExchange.Pending] = []
-        var seen: Set<String> = []
-        for probe in probes where seen.insert(probe.hash).inserted {
-            unique.append(RequestExchange.Pending(request: probe.request, hash: probe.hash,
-                                                  instanceID: probe.instanceID))
-        }
+    ///
+    /// With a `shard`, only the probes of the shard's instances are asked, and nothing is scored (the summary has
+    /// no scores): observations and aggregates need every instance, so they wait for `candor score` on the merged
+    /// store. The probes are built against the whole suite (the random source borrows another instance's text), so
+    /// a shard asks exactly the questions an unsharded run asks of its instances.
+    public func score(suite: Suite, model: any ExplainingModel, runID: Int64? = nil, shard: Shard? = nil)
+        async throws -> Summary
+    {
+        let prepared = try await prepare(suite: suite, modelKey: model.key, descriptor: model.descriptor,
+                                         shard: shard)
+        let (instances, scoring, unique) = (prepared.instances, prepared.scoring, prepared.probes)
+        let allProbes = prepared.all
+        let seen = Set(unique.map(\.hash))
         let writer = ResponseWriter(store: store)
         let exchange = RequestExchange(store: store, writer: writer, model: model, runID: runID)
         await progress?.begin("\(suite.id) \(model.key) probes", total: unique.count)
@@ -89,15 +76,61 @@ public struct ScoringRunner: Sendable {
         }
         await progress?.end()
 
+        if shard != nil {
+            return Summary(suite: suite.id, modelKey: model.key, probes: unique.count, sent: sent, failed: failed,
+                           scores: [], comparisons: [])
+        }
         let answered = try await store.responses(modelKey: model.key, hashes: seen)
         var answers: [String: Response] = [:]
         for (hash, record) in answered where record.status == .ok {
             if let response = record.response { answers[hash] = response }
         }
-        let result = await scoring.score(probes: probes, answers: answers)
+        let result = await scoring.score(probes: allProbes, answers: answers)
         try await save(result, suite: suite, instances: instances, modelKey: model.key)
         return Summary(suite: suite.id, modelKey: model.key, probes: unique.count, sent: sent, failed: failed,
                        scores: result.scores, comparisons: result.comparisons)
+    }
+
+    /// How many distinct probes of `suite` have no final answer in the store for the model `modelKey`: the
+    /// requests ``score(suite:model:runID:shard:)`` would send. Zero means the suite can be re-scored from the
+    /// store alone, without the model.
+    public func unansweredProbes(suite: Suite, modelKey: String, descriptor: ModelDescriptor) async throws -> Int {
+        let probes = try await prepare(suite: suite, modelKey: modelKey, descriptor: descriptor, shard: nil).probes
+        let answered = try await store.finalAnswers(modelKey: modelKey, among: probes.map(\.hash))
+        return probes.count - answered.count
+    }
+
+    /// The scoring of `suite` from the explanations in the store, and its distinct probes in order.
+    func prepare(suite: Suite, modelKey: String, descriptor: ModelDescriptor, shard: Shard?) async throws
+        -> (instances: [Instance], scoring: SuiteScoring, probes: [RequestExchange.Pending],
+            all: [SuiteScoring.ProbeRequest])
+    {
+        let instances = try suite.instances(split: "test")
+        let explainHashes = instances.map { instance in
+            RequestHash.of(Request(op: .explain, id: instance.id, suite: suite.id, task: suite.task.descriptor,
+                                   input: instance.wireInput))
+        }
+        let explained = try await store.responses(modelKey: modelKey, hashes: Set(explainHashes))
+        var explainResponses: [String: Response] = [:]
+        for (instance, hash) in zip(instances, explainHashes) {
+            if let shard, !shard.contains(instanceID: instance.id) { continue }
+            if let record = explained[hash], record.status == .ok, let response = record.response {
+                explainResponses[instance.id] = response
+            }
+        }
+        let baseline = suite.url(ofSplit: "train") == nil ? [:]
+            : TableBaseline.compute(task: suite.task, train: try suite.instances(split: "train"))
+        let scoring = SuiteScoring(suite: suite, instances: instances, explainResponses: explainResponses,
+                                   model: descriptor, baseline: baseline,
+                                   scorers: Self.enabled(scorers, for: suite), bootstrap: bootstrap)
+        let all = scoring.probeRequests()
+        var unique: [RequestExchange.Pending] = []
+        var seen: Set<String> = []
+        for probe in all where seen.insert(probe.hash).inserted {
+            unique.append(RequestExchange.Pending(request: probe.request, hash: probe.hash,
+                                                  instanceID: probe.instanceID))
+        }
+        return (instances, scoring, unique, all)
     }
 
     /// Observations (an empty vector for "not applicable") and aggregates; comparisons are kept as the source

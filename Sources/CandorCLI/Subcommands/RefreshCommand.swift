@@ -2,21 +2,32 @@ import ArgumentParser
 import Candor
 import Foundation
 
-/// `candor refresh`: the main job — run, score, check the scorers, export and regenerate the leaderboard.
+/// `candor refresh`: the job CI runs — run what is stale, score, check the scorers, export, regenerate the
+/// leaderboard.
 struct RefreshCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refresh",
-        abstract: "Run the reference model and its explainer variants on every suite, score, export, and "
+        abstract: "Run the reference model and every submission whose results are missing or stale, export, and "
             + "regenerate LEADERBOARD.md.",
         discussion: """
-            Everything goes through the store, so a second refresh asks no model anything it already answered. \
-            Writes Results/<model>.json per model, Results/sanity.json (the scorers' meta-evaluation), and the \
-            generated block of LEADERBOARD.md. Exits 1 when a scorer fails its sanity check (after writing).
+            Results are stale when a suite's version or content hash, a scorer's version, or the submission file \
+            differs from what the results file records. The reference model runs with its four explainer \
+            variants and writes Results/sanity.json (the scorers' meta-evaluation); each stale submission \
+            (Submissions/<name>.yaml) is started, run, scored and exported as Results/<name>.json. Everything \
+            goes through the store, so nothing already answered is asked again. The generated block of \
+            LEADERBOARD.md is then rebuilt from every results file. Exits 1 when a scorer fails its sanity check \
+            or a submission cannot be run (after writing everything else).
             """
     )
 
     @Option(name: .customLong("suite"), help: "A suite id. Repeatable; default every suite in --suites-dir.")
     var suites: [String] = []
+
+    @Option(help: "The folder of submission files (<name>.yaml); absent means no submissions.")
+    var submissions: String = "Submissions"
+
+    @Flag(help: "Run every model, stale or not.")
+    var force = false
 
     @Option(help: "The result store (SQLite).")
     var store: String = ResultStore.defaultPath
@@ -34,34 +45,51 @@ struct RefreshCommand: AsyncParsableCommand {
 
     func validate() throws {
         try scoring.check()
+        if scoring.noScore { throw ValidationError("--no-score makes no sense for `candor refresh`") }
     }
 
     func run() async throws {
         let chosen = try Runner.suites(named: suites, in: URL(fileURLWithPath: suitesDir))
         let resultStore = try ResultStore(url: URL(fileURLWithPath: store))
-        let runner = Runner(store: resultStore, options: RunOptions(commandLine: CommandLine.arguments.joined(
-            separator: " ")), progress: ProgressReporter())
-        let report = try await runner.run(
-            suites: chosen, provider: ReferenceModelProvider(variants: ReferenceModel.Variant.allCases),
-            scoring: scoring.runner(store: resultStore, batchSize: 64))
-        print(SuiteRunSummary.table(report.explained))
-        let matrix = try await SanityCheck.matrix(store: resultStore, suites: chosen, scorers: try scoring.chosen(),
-                                                  bootstrap: try scoring.bootstrap())
-        let folder = URL(fileURLWithPath: results)
-        try ResultsFiles.write(matrix, to: folder.appendingPathComponent(ResultsFiles.sanityFileName))
-        let keys = ReferenceModel.Variant.allCases.map(ReferenceModel.key(of:))
-        let written = try await ResultsExporter(store: resultStore).exportAll(suites: chosen, to: folder, only: keys)
-        let (models, sanity) = try ResultsFiles.readAll(in: folder)
-        let url = URL(fileURLWithPath: file)
-        let updated = LeaderboardDocument.updated(try? String(contentsOf: url, encoding: .utf8), results: models,
-                                                  sanity: sanity)
-        try Data(updated.utf8).write(to: url, options: .atomic)
-        print("wrote \(written.count) results files, \(results)/\(ResultsFiles.sanityFileName) and \(file)")
-        let failing = matrix.failures
-        if !failing.isEmpty {
-            print("sanity: \(failing.count) cells fail:")
-            for cell in failing { print("  \(cell.suite) \(cell.scorer): \(cell.winner) does not beat \(cell.other)") }
-            throw ExitCode.failure
+        let report: LeaderboardRefresh.Report
+        do {
+            let submitted = try Submission.loadAll(in: URL(fileURLWithPath: submissions), displayedAs: submissions)
+            let refresh = LeaderboardRefresh(
+                store: resultStore, suites: chosen, scorers: try scoring.chosen(), bootstrap: try scoring.bootstrap(),
+                submissions: submitted, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                resultsFolder: URL(fileURLWithPath: results), leaderboardFile: URL(fileURLWithPath: file),
+                force: force, commandLine: ShellWords.join(CommandLine.arguments),
+                logFolder: URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("logs"),
+                progress: ProgressReporter())
+            report = try await refresh.run()
+        } catch {
+            throw CommandFailure.report(error)
         }
+        for entry in [report.reference] + report.submissions {
+            if !entry.ran {
+                print("\(entry.name): up to date")
+            } else if let error = entry.error {
+                print("\(entry.name): stale (\(entry.reasons.joined(separator: "; "))); could not run: \(error)")
+            } else {
+                let sent = entry.explained.map(\.sent).reduce(0, +) + entry.scored.map(\.sent).reduce(0, +)
+                let why = entry.reasons.isEmpty ? "forced" : entry.reasons.joined(separator: "; ")
+                print("\(entry.name): ran (\(why)); \(sent) requests sent")
+            }
+        }
+        let sanityFile = report.sanity == nil ? "" : ", \(results)/\(ResultsFiles.sanityFileName)"
+        print("wrote \(report.written.count) results files\(sanityFile) and \(file) (\(report.models) models)")
+        var failed = false
+        if let sanity = report.sanity, !sanity.failures.isEmpty {
+            print("sanity: \(sanity.failures.count) cells fail:")
+            for cell in sanity.failures {
+                print("  \(cell.suite) \(cell.scorer): \(cell.winner) does not beat \(cell.other)")
+            }
+            failed = true
+        }
+        if !report.failed.isEmpty {
+            print("could not run: \(report.failed.map(\.name).joined(separator: ", "))")
+            failed = true
+        }
+        if failed { throw ExitCode.failure }
     }
 }
