@@ -12,10 +12,10 @@ extension ReferenceModel {
     /// - **Tables**: each feature named in the text (`debt_ratio` or `debt ratio`, any case) with the number or
     ///   category level that follows it (after `=`, `:`, `of`, `is`, `at`) takes that value; every other feature
     ///   sits at its training mean.
-    /// - **Multiple choice**: with the choices in the request's input (its only field), the choices named in the
-    ///   text are scored with the text's other tokens as the question (one named choice wins outright; none named
-    ///   means all are scored). Without them, a letter written as `(B)` is the answer; otherwise the label is
-    ///   null: the model cannot tell.
+    /// - **Multiple choice**: with the choices in the request's input (its only field), every choice is scored
+    ///   with the text's tokens other than the choices' words as the question. A choice the text merely names
+    ///   does not win by being named: the explanation must carry the evidence for it, or explanation-only would
+    ///   reward any text that restates the answer. Without the choices, the label is null: the model cannot tell.
     func predictFromExplanation(_ request: Request) throws -> Response {
         let text = request.explanation?.text ?? ""
         if task.kind == .multipleChoice {
@@ -90,29 +90,18 @@ extension ReferenceModel {
 
     /// The letter a multiple-choice explanation points to, or nil when it cannot tell.
     func chooseFromExplanation(_ text: String, input: [String: WireField]?) throws -> String? {
-        let tokens = Tokenizer.tokenize(text)
         guard let c = task.inputs.firstIndex(where: { $0.type == .choices }),
               let items = input?[task.inputs[c].name]?.items else {
-            for i in tokens.indices.dropFirst().dropLast()
-            where tokens[i - 1] == "(" && tokens[i + 1] == ")" && task.labels.contains(tokens[i]) {
-                return tokens[i]
-            }
             return nil
         }
         guard items.count == task.labels.count else {
             throw ReferenceModelError(
                 "input field '\(task.inputs[c].name)': expected \(task.labels.count) choices, found \(items.count)")
         }
-        let lower = tokens.map { $0.lowercased() }
         let itemTokens = items.map { Tokenizer.tokenize($0).map { $0.lowercased() } }
-        let named = itemTokens.indices.filter { j in
-            let item = itemTokens[j]
-            guard !item.isEmpty, item.count <= lower.count else { return false }
-            return (0...(lower.count - item.count)).contains { Array(lower[$0..<$0 + item.count]) == item }
-        }
-        if named.count == 1 { return task.labels[named[0]] }
         let choiceWords = Set(itemTokens.joined())
-        let question = tokens.filter { !choiceWords.contains($0.lowercased()) }
+        // Like text suites, the quoted pieces are what the explanation cites (all of it when nothing is quoted).
+        let question = Self.mentionedSegments(of: text).joined().filter { !choiceWords.contains($0.lowercased()) }
         var fields: [ReferenceInput.Field] = []
         for (f, spec) in task.inputs.enumerated() {
             if f == c {
@@ -131,9 +120,8 @@ extension ReferenceModel {
             }
         }
         let scored = classifier.score(ReferenceInput(fields: fields))
-        let candidates = named.isEmpty ? Array(items.indices) : named
         let logits = scored.logits
-        let best = candidates.max { logits[$0] < logits[$1] || (logits[$0] == logits[$1] && $0 > $1) }
+        let best = items.indices.max { logits[$0] < logits[$1] || (logits[$0] == logits[$1] && $0 > $1) }
         return best.map { task.labels[$0] }
     }
 }
