@@ -25,7 +25,7 @@ public enum HTMLLeaderboard {
                     guard let suite = model.suites.first(where: { $0.id == suiteID }) else { continue }
                     for entry in suite.scores where entry.scorer == scorerID {
                         guard let value = entry.value else { continue }
-                        bars.append(Bar(label: "\(model.model.name) · \(entry.source.rawValue)", value: value,
+                        bars.append(Bar(label: "\(shortened(model.model.name)) · \(entry.source.rawValue)", value: value,
                                         low: entry.low, high: entry.high, source: entry.source))
                     }
                 }
@@ -41,7 +41,7 @@ public enum HTMLLeaderboard {
         <style>
         body{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}
         table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}
-        td:first-child,th:first-child{text-align:left}svg text{font-size:11px;font-family:system-ui,sans-serif}
+        td:first-child,th:first-child{text-align:left;max-width:24em;overflow-wrap:anywhere}svg text{font-size:11px;font-family:system-ui,sans-serif}
         </style></head><body>
         \(body.joined(separator: "\n"))
         </body></html>
@@ -117,7 +117,16 @@ public enum HTMLLeaderboard {
         String(format: "%.1f", value)
     }
 
-    /// Escapes text for HTML element content and attribute values.
+    /// The longest name shown in a chart label, whose width is fixed.
+    static let labelLength = 40
+
+    /// `text` cut to ``labelLength`` characters with an ellipsis.
+    static func shortened(_ text: String) -> String {
+        text.count > labelLength ? String(text.prefix(labelLength - 1)) + "…" : text
+    }
+
+    /// Escapes text for HTML element content and attribute values. Line breaks and tabs become spaces and other
+    /// control characters are dropped, so a name cannot carry invisible text.
     public static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
@@ -127,7 +136,12 @@ public enum HTMLLeaderboard {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            default:
+                if character.isNewline || character == "\t" {
+                    result += " "
+                } else if !character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+                    result.append(character)
+                }
             }
         }
         return result
