@@ -117,6 +117,10 @@ import FoundationXML
         for forbidden in ["<script", "<img", "<!-- comment", "\u{1}", "\u{7F}"] {
             #expect(!html.contains(forbidden), "\(forbidden) in the HTML")
         }
+        // The headline, the sanity matrix and the suite's table, with one row per cell or scorer: 1 sanity cell,
+        // and 2 scorers (comprehensiveness and the hostile one) in the suite table, each after its header row.
+        #expect(html.components(separatedBy: "<table>").count - 1 == 3)
+        #expect(html.components(separatedBy: "<tr>").count - 1 == (1 + 1) + (1 + 1) + (1 + 2))
         // A long name is cut in the chart's labels, which have a fixed width.
         let labels = html.components(separatedBy: "text-anchor=\"end\">").dropFirst()
             .map { $0.prefix { $0 != "<" } }
