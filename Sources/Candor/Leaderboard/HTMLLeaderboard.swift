@@ -44,8 +44,8 @@ public enum HTMLLeaderboard {
         <style>
         body{font-family:system-ui,sans-serif;margin:2em;max-width:80em;color:#222}
         table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}
-        td{white-space:nowrap}td:first-child,th:first-child{text-align:left;min-width:8em;max-width:20em;white-space:normal;
-        overflow-wrap:anywhere}.name{text-align:left}td.fail{color:#b00;font-weight:bold}
+        td{white-space:nowrap}
+        td:first-child,th:first-child{text-align:left;min-width:8em;max-width:20em;white-space:normal;overflow-wrap:anywhere}.name{text-align:left}td.fail{color:#b00;font-weight:bold}
         svg text{font-size:11px;font-family:system-ui,sans-serif}
         .key{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 1em;vertical-align:middle}
         </style></head><body>
@@ -89,7 +89,8 @@ public enum HTMLLeaderboard {
     /// One row per model and scorer: each source's value with its interval, and the self − reference verdict.
     static func suiteTable(_ suiteID: String, results: [ModelResults]) -> String {
         var html = "<table><tr><th>model</th><th class=\"name\">scorer</th><th>self</th><th>reference</th>"
-            + "<th>random</th><th>self − reference</th><th class=\"name\">verdict</th><th>n</th><th>coverage</th></tr>"
+            + "<th>random</th><th>self − reference</th><th class=\"name\">verdict</th><th>n</th>"
+            + "<th>coverage</th></tr>"
         for model in results {
             guard let suite = model.suites.first(where: { $0.id == suiteID }) else { continue }
             for scorer in model.scorers {
@@ -100,7 +101,8 @@ public enum HTMLLeaderboard {
                 let cells = entries.map { entry in entry.map { interval($0.value, $0.low, $0.high) } ?? "" }
                 let comparison = suite.comparisons.first { $0.scorer == scorer.id }
                 let own = suite.scores.first { $0.scorer == scorer.id && $0.source == .self }
-                html += "<tr><td>\(escape(shortened(model.model.name)))</td><td class=\"name\">\(escape(scorer.id))</td>"
+                html += "<tr><td>\(escape(shortened(model.model.name)))</td>"
+                    + "<td class=\"name\">\(escape(scorer.id))</td>"
                     + cells.map { "<td>\($0)</td>" }.joined()
                     + "<td>\(comparison.map { interval($0.difference, $0.low, $0.high, fallback: "") } ?? "")</td>"
                     + "<td class=\"name\">\(comparison?.verdict?.rawValue ?? "")</td><td>\(own?.n ?? 0)</td>"
