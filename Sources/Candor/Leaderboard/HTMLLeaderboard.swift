@@ -10,12 +10,13 @@ public enum HTMLLeaderboard {
         body.append("<p>Standardized score per family: 0 = random control, 1 = reference explanation.</p>")
         body.append(headline(LeaderboardSummary(results: results)))
         if let sanity {
-            let failing = sanity.failures.count
-            body.append("<h2>Sanity of the scorers</h2><p>\(sanity.cells.count) cells, \(failing) failing.</p>")
+            body.append(sanitySection(sanity))
         }
         let suiteIDs = Array(Set(results.flatMap { $0.suites.map(\.id) })).sorted()
         for suiteID in suiteIDs {
             body.append("<h2>Suite \(escape(suiteID))</h2>")
+            body.append(suiteTable(suiteID, results: results))
+            body.append(legend)
             let scorerIDs = Array(Set(results.flatMap { model in
                 model.suites.filter { $0.id == suiteID }.flatMap { $0.scores.map(\.scorer) }
             })).sorted()
@@ -25,12 +26,14 @@ public enum HTMLLeaderboard {
                     guard let suite = model.suites.first(where: { $0.id == suiteID }) else { continue }
                     for entry in suite.scores where entry.scorer == scorerID {
                         guard let value = entry.value else { continue }
-                        bars.append(Bar(label: "\(model.model.name) · \(entry.source.rawValue)", value: value,
-                                        low: entry.low, high: entry.high, source: entry.source))
+                        bars.append(Bar(label: "\(shortened(model.model.name)) · \(entry.source.rawValue)",
+                                        value: value, low: entry.low, high: entry.high, source: entry.source))
                     }
                 }
                 if !bars.isEmpty {
-                    body.append("<h3>\(escape(scorerID))</h3>")
+                    let direction = results.lazy.compactMap { $0.scorers.first { $0.id == scorerID }?.direction }.first
+                    let arrow = direction.map { $0 == .higherIsBetter ? " ↑" : " ↓" } ?? ""
+                    body.append("<h3>\(escape(scorerID))\(arrow)</h3>")
                     body.append(chart(bars))
                 }
             }
@@ -39,14 +42,74 @@ public enum HTMLLeaderboard {
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Candor leaderboard</title>
         <style>
-        body{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}
+        body{font-family:system-ui,sans-serif;margin:2em;max-width:80em;color:#222}
         table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}
-        td:first-child,th:first-child{text-align:left}svg text{font-size:11px;font-family:system-ui,sans-serif}
+        td{white-space:nowrap}
+        td:first-child,th:first-child{text-align:left;min-width:8em;max-width:20em;white-space:normal;overflow-wrap:anywhere}.name{text-align:left}td.fail{color:#b00;font-weight:bold}
+        svg text{font-size:11px;font-family:system-ui,sans-serif}
+        .key{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 1em;vertical-align:middle}
         </style></head><body>
         \(body.joined(separator: "\n"))
         </body></html>
 
         """
+    }
+
+    /// A value over its interval, on two short lines so that a table of them stays narrow.
+    static func interval(_ value: Double?, _ low: Double?, _ high: Double?, fallback: String = "n/a") -> String {
+        guard let value else { return fallback }
+        guard let low, let high else { return MarkdownLeaderboard.number(value) }
+        return "\(MarkdownLeaderboard.number(value))<br><small>[\(MarkdownLeaderboard.number(low)), "
+            + "\(MarkdownLeaderboard.number(high))]</small>"
+    }
+
+    /// What the bar colours mean.
+    static let legend = "<p>" + ExplanationSource.allCases.map { source in
+        "<span class=\"key\" style=\"background:\(colours[source]!)\"></span>\(source.rawValue)"
+    }.joined() + "; whiskers show the 95 % interval; the dashed line is 0.</p>"
+
+    static let colours: [ExplanationSource: String] = [.self: "#3b6fb6", .reference: "#5a9e4b", .random: "#9a9a9a"]
+
+    /// Every cell of the sanity matrix, failing cells in red.
+    static func sanitySection(_ sanity: SanityMatrix) -> String {
+        let failing = sanity.failures.count
+        var html = "<h2>Sanity of the scorers</h2><p>\(sanity.cells.count) cells, \(failing) failing.</p>"
+        html += "<table><tr><th>suite</th><th class=\"name\">scorer</th><th class=\"name\">comparison</th>"
+            + "<th>difference</th><th>result</th></tr>"
+        for cell in sanity.cells {
+            let result = "\(cell.status.rawValue) (n = \(cell.n))"
+            html += "<tr><td>\(escape(cell.suite))</td><td class=\"name\">\(escape(cell.scorer))</td>"
+                + "<td class=\"name\">\(escape(cell.winner)) vs \(escape(cell.other))</td>"
+                + "<td>\(MarkdownLeaderboard.interval(cell.difference, cell.low, cell.high, fallback: "–"))</td>"
+                + "<td\(cell.status == .fail ? " class=\"fail\"" : "")>\(result)</td></tr>"
+        }
+        return html + "</table>"
+    }
+
+    /// One row per model and scorer: each source's value with its interval, and the self − reference verdict.
+    static func suiteTable(_ suiteID: String, results: [ModelResults]) -> String {
+        var html = "<table><tr><th>model</th><th class=\"name\">scorer</th><th>self</th><th>reference</th>"
+            + "<th>random</th><th>self − reference</th><th class=\"name\">verdict</th><th>n</th>"
+            + "<th>coverage</th></tr>"
+        for model in results {
+            guard let suite = model.suites.first(where: { $0.id == suiteID }) else { continue }
+            for scorer in model.scorers {
+                let entries = ExplanationSource.allCases.map { source in
+                    suite.scores.first { $0.scorer == scorer.id && $0.source == source }
+                }
+                guard entries.contains(where: { $0 != nil }) else { continue }
+                let cells = entries.map { entry in entry.map { interval($0.value, $0.low, $0.high) } ?? "" }
+                let comparison = suite.comparisons.first { $0.scorer == scorer.id }
+                let own = suite.scores.first { $0.scorer == scorer.id && $0.source == .self }
+                html += "<tr><td>\(escape(shortened(model.model.name)))</td>"
+                    + "<td class=\"name\">\(escape(scorer.id))</td>"
+                    + cells.map { "<td>\($0)</td>" }.joined()
+                    + "<td>\(comparison.map { interval($0.difference, $0.low, $0.high, fallback: "") } ?? "")</td>"
+                    + "<td class=\"name\">\(comparison?.verdict?.rawValue ?? "")</td><td>\(own?.n ?? 0)</td>"
+                    + "<td>\(MarkdownLeaderboard.percent(own?.coverage ?? 0))</td></tr>"
+            }
+        }
+        return html + "</table>"
     }
 
     struct Bar {
@@ -76,7 +139,7 @@ public enum HTMLLeaderboard {
 
     /// A horizontal bar chart; whiskers show the interval. The scale spans 0 and every value and bound.
     static func chart(_ bars: [Bar]) -> String {
-        let labelWidth = 260.0
+        let labelWidth = 300.0
         let plotWidth = 420.0
         let rowHeight = 18.0
         var numbers: [Double] = [0]
@@ -87,7 +150,6 @@ public enum HTMLLeaderboard {
         let height = Double(bars.count) * rowHeight + 20
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(labelWidth + plotWidth + 70))\" "
             + "height=\"\(Int(height))\" role=\"img\">"
-        let colours: [ExplanationSource: String] = [.self: "#3b6fb6", .reference: "#5a9e4b", .random: "#9a9a9a"]
         for (index, bar) in bars.enumerated() {
             let y = Double(index) * rowHeight + 4
             let start = min(x(0), x(bar.value))
@@ -117,7 +179,16 @@ public enum HTMLLeaderboard {
         String(format: "%.1f", value)
     }
 
-    /// Escapes text for HTML element content and attribute values.
+    /// The longest name shown in a chart label, whose width is fixed.
+    static let labelLength = 32
+
+    /// `text` cut to ``labelLength`` characters with an ellipsis.
+    static func shortened(_ text: String) -> String {
+        text.count > labelLength ? String(text.prefix(labelLength - 1)) + "…" : text
+    }
+
+    /// Escapes text for HTML element content and attribute values. Line breaks and tabs become spaces and other
+    /// control characters are dropped, so a name cannot carry invisible text.
     public static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
@@ -127,7 +198,12 @@ public enum HTMLLeaderboard {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            default:
+                if character.isNewline || character == "\t" {
+                    result += " "
+                } else if !character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+                    result.append(character)
+                }
             }
         }
         return result

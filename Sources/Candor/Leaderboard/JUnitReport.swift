@@ -67,6 +67,19 @@ public enum JUnitReport {
     }
 
     static func attribute(_ name: String, _ value: String) -> XMLNode {
-        XMLNode.attribute(withName: name, stringValue: value) as! XMLNode
+        XMLNode.attribute(withName: name, stringValue: xmlText(value)) as! XMLNode
+    }
+
+    /// `text` without the characters XML 1.0 cannot hold at all (control characters other than tab, line feed
+    /// and carriage return, and the non-characters U+FFFE and U+FFFF), which no escaping can carry.
+    static func xmlText(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let allowed = value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value != 0xFFFE
+                && value != 0xFFFF)
+            if allowed { scalars.append(scalar) }
+        }
+        return String(scalars)
     }
 }

@@ -79,7 +79,7 @@ public enum MarkdownLeaderboard {
                 let comparison = suite.comparisons.first { $0.scorer == scorer.id }
                 let own = suite.scores.first { $0.scorer == scorer.id && $0.source == .self }
                 let arrow = scorer.direction == .higherIsBetter ? "↑" : "↓"
-                out.append("| \(MarkdownText.escape(model.model.name)) | \(scorer.id) \(arrow) | "
+                out.append("| \(MarkdownText.escape(model.model.name)) | \(MarkdownText.escape(scorer.id)) \(arrow) | "
                     + cells.joined(separator: " | ") + " | "
                     + interval(comparison?.difference, comparison?.low, comparison?.high, fallback: "") + " | "
                     + (comparison?.verdict?.rawValue ?? "") + " | \(own?.n ?? 0) | "
@@ -106,7 +106,8 @@ public enum MarkdownLeaderboard {
         out.append("| suite | scorer | comparison | difference | result |")
         out.append("|---|---|---|---|---|")
         for cell in sanity.cells {
-            out.append("| \(MarkdownText.escape(cell.suite)) | \(cell.scorer) | \(cell.winner) vs \(cell.other) | "
+            out.append("| \(MarkdownText.escape(cell.suite)) | \(MarkdownText.escape(cell.scorer)) | "
+                + "\(MarkdownText.escape(cell.winner)) vs \(MarkdownText.escape(cell.other)) | "
                 + interval(cell.difference, cell.low, cell.high, fallback: "–") + " | "
                 + (cell.status == .fail ? "**fail**" : cell.status.rawValue) + " (n = \(cell.n)) |")
         }

@@ -37,7 +37,8 @@ extension ProcessModel {
         /// How many bytes of stderr each worker saves before writing `[truncated]`.
         public var stderrLimit: Int
 
-        public init(command: [String], name: String? = nil, workingDirectory: URL? = nil, environment: [String: String] = [:],
+        public init(command: [String], name: String? = nil, workingDirectory: URL? = nil,
+                    environment: [String: String] = [:],
                     workers: Int = 1, maxInFlight: Int = 32, timeout: Duration = .seconds(60),
                     startupTimeout: Duration = .seconds(30), restarts: Int = 3, maxLine: Int = 1 << 20,
                     gracePeriod: Duration = .seconds(5), logDirectory: URL? = nil, stderrLimit: Int = 1 << 20) {
@@ -61,7 +62,8 @@ extension ProcessModel {
             var problems: [String] = []
             if command.first?.isEmpty ?? true { problems.append("the command is empty") }
             if let name, name.isEmpty || name.contains(where: { $0.isNewline || $0 == ":" }) {
-                problems.append("the name must be non-empty, on one line and without ':', found \(name.debugDescription)")
+                problems.append("the name must be non-empty, on one line and without ':', found "
+                    + name.debugDescription)
             }
             if workers < 1 { problems.append("workers must be at least 1, found \(workers)") }
             if maxInFlight < 1 { problems.append("max-in-flight must be at least 1, found \(maxInFlight)") }

@@ -35,7 +35,9 @@ struct ProcessModelOptions: ParsableArguments {
     /// The command's words, or nil when no external model was given.
     func command() throws -> [String]? {
         if let modelCommand {
-            guard words.isEmpty else { throw ValidationError("give the model's command once: --model-command or after --") }
+            guard words.isEmpty else {
+                throw ValidationError("give the model's command once: --model-command or after --")
+            }
             do {
                 let split = try ShellWords.split(modelCommand)
                 guard !split.isEmpty else { throw ValidationError("--model-command: the command is empty") }
@@ -49,8 +51,12 @@ struct ProcessModelOptions: ParsableArguments {
 
     func check() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, found \(workers)") }
-        guard maxInFlight >= 1 else { throw ValidationError("--max-in-flight must be at least 1, found \(maxInFlight)") }
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be positive, found \(timeout)") }
+        guard maxInFlight >= 1 else {
+            throw ValidationError("--max-in-flight must be at least 1, found \(maxInFlight)")
+        }
+        guard timeout > 0, timeout.isFinite else {
+            throw ValidationError("--timeout must be positive, found \(timeout)")
+        }
         guard restarts >= 0 else { throw ValidationError("--restarts must be 0 or more, found \(restarts)") }
         _ = try command()
     }

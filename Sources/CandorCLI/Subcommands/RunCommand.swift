@@ -10,7 +10,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             The model is the built-in reference model (--model reference), an external program speaking the \
             JSON-lines protocol (--model-command "python3 my_model.py" --name NAME, or the words after --), or a \
-            submission (--submission NAME, read from Submissions/NAME.yaml). Responses already in the store are \
+            submission (--submission NAME, read from Submissions/NAME.yaml, whose options replace --workers, \
+            --max-in-flight, --timeout and --restarts). Responses already in the store are \
             never requested again, so an interrupted run resumes where it stopped. Refusals are final; timeouts, \
             protocol errors and crashes are retried by the next run. Progress goes to stderr; the summary table \
             goes to stdout.

@@ -37,8 +37,8 @@ struct SanityCommand: AsyncParsableCommand {
     func run() async throws {
         let chosen = try Runner.suites(named: suites, in: URL(fileURLWithPath: suitesDir))
         let resultStore = try ResultStore(url: URL(fileURLWithPath: store))
-        let runner = Runner(store: resultStore, options: RunOptions(commandLine: CommandLine.arguments.joined(
-            separator: " ")), progress: ProgressReporter())
+        let runner = Runner(store: resultStore, options: RunOptions(commandLine: ShellWords.join(CommandLine.arguments)),
+                            progress: ProgressReporter())
         _ = try await runner.run(suites: chosen, provider: ReferenceModelProvider(variants: ReferenceModel.Variant.allCases),
                                  scoring: scoring.runner(store: resultStore, batchSize: 64))
         let matrix = try await SanityCheck.matrix(store: resultStore, suites: chosen, scorers: try scoring.chosen(),

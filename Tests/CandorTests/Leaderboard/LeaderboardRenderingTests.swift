@@ -62,6 +62,75 @@ import FoundationXML
         _ = try XMLDocument(xmlString: xml)
     }
 
+    static let moreHostileText = [
+        "ctrl\u{1}char\u{7F}", "end --> <!-- comment", "<img src=x onerror=alert(1)>", "a\r\nb\u{2028}c",
+        "# heading", "&lt;script&gt;", "\\|", "x\ty",
+    ]
+
+    /// Results whose every string that comes from a file (model, versions, command, suite, scorer) is `text`,
+    /// and a sanity matrix whose cells are named by `text` too.
+    static func hostile(_ text: String) -> (ModelResults, SanityMatrix) {
+        var results = Self.results(name: text, version: text)
+        results.candorVersion = text
+        results.model.command = "candor run --name " + text
+        results.scorers.append(.init(id: text, version: 1, family: .agreement, direction: .higherIsBetter))
+        results.suites[0].id = text
+        results.suites[0].version = text
+        results.suites[0].scores.append(ScoreEntry(scorer: text, source: .self, value: 0.5, low: 0.4, high: 0.6,
+                                                   n: 10, coverage: 1))
+        results.suites[0].comparisons.append(ComparisonEntry(scorer: text, difference: 0.1, low: 0.05, high: 0.15,
+                                                             n: 10, verdict: .better))
+        let sanity = SanityMatrix(cells: [SanityMatrix.Cell(suite: text, scorer: text, family: .agreement,
+                                                              winner: text, other: text, difference: 0.1, low: 0.05,
+                                                              high: 0.2, n: 40, status: .pass)])
+        return (results, sanity)
+    }
+
+    /// The cells of a Markdown table row: split on the `|` that are not escaped as `&#124;`.
+    static func cellCount(_ line: String) -> Int {
+        line.components(separatedBy: "|").count
+    }
+
+    @Test(arguments: hostileNames + moreHostileText)
+    func hostileTextInEveryFieldRendersInert(text: String) throws {
+        let (results, sanity) = Self.hostile(text)
+        let markdown = MarkdownLeaderboard.render(results: [results], sanity: sanity)
+        for forbidden in ["<script", "<img", "<!--", "-->", "`code`", "](http", "\u{1}", "\u{7F}", "\r", "\u{2028}"] {
+            #expect(!markdown.contains(forbidden), "\(forbidden) in the Markdown")
+        }
+        // Every table row has as many cells as its table's header: no text can add a cell or end a row early.
+        let lines = markdown.components(separatedBy: "\n")
+        var header: Int?
+        for line in lines {
+            guard line.hasPrefix("|") else { header = nil; continue }
+            if let header {
+                if !line.hasPrefix("|---") { #expect(Self.cellCount(line) == header, "\(line)") }
+            } else {
+                header = Self.cellCount(line)
+            }
+        }
+        // Headings stay headings: a name cannot start a line of its own.
+        #expect(lines.filter { $0.hasPrefix("#") }.allSatisfy { $0.hasPrefix("## ") })
+        #expect(!lines.contains { $0.hasPrefix("# heading") })
+
+        let html = HTMLLeaderboard.render(results: [results], sanity: sanity)
+        for forbidden in ["<script", "<img", "<!-- comment", "\u{1}", "\u{7F}"] {
+            #expect(!html.contains(forbidden), "\(forbidden) in the HTML")
+        }
+        // The headline, the sanity matrix and the suite's table, with one row per cell or scorer: 1 sanity cell,
+        // and 2 scorers (comprehensiveness and the hostile one) in the suite table, each after its header row.
+        #expect(html.components(separatedBy: "<table>").count - 1 == 3)
+        #expect(html.components(separatedBy: "<tr>").count - 1 == (1 + 1) + (1 + 1) + (1 + 2))
+        // A long name is cut in the chart's labels, which have a fixed width.
+        let labels = html.components(separatedBy: "text-anchor=\"end\">").dropFirst()
+            .map { $0.prefix { $0 != "<" } }
+        #expect(!labels.isEmpty && labels.allSatisfy { $0.count <= 200 })
+
+        let xml = JUnitReport.render(results: [results], sanity: sanity, maximumFailureRate: 0.01)
+        let document = try XMLDocument(xmlString: xml)
+        #expect(try document.nodes(forXPath: "//testcase").count == 2)
+    }
+
     @Test func headlineRowsKeepTheirColumnsWithAPipeInTheName() {
         let markdown = MarkdownLeaderboard.render(results: [Self.results(name: "a|b|c")], sanity: nil)
         let lines = markdown.split(separator: "\n").map(String.init)
