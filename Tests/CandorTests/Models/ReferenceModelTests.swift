@@ -274,11 +274,16 @@ import Testing
         #expect(responses.first?.explanation?.highlights?.allSatisfy { $0.field == "question" } == true)
         // The deciding word `bake` (token 6) is among the highlights.
         #expect(responses.first?.explanation?.highlights?.first?.tokens?.contains(6) == true)
-        // From its own text, the letter in parentheses.
-        let own = await Self.responses(model, [Self.request(suite, .predictFromExplanation,
-                                                            explanation: responses.first?.explanation)])
+        // From its own text with the choices given: the evidence it quotes ("bake") picks the oven.
+        let own = await Self.responses(model, [Self.request(
+            suite, .predictFromExplanation, input: ["choices": WireField(items: ["broom", "oven", "fridge"])],
+            explanation: responses.first?.explanation)])
         #expect(own.first?.label == "B")
-        // From the reference text with the choices given: the one choice it names.
+        // Without the choices, naming the letter is not enough: it cannot tell.
+        let letterOnly = await Self.responses(model, [Self.request(suite, .predictFromExplanation,
+                                                                   explanation: responses.first?.explanation)])
+        #expect(letterOnly.first?.label == nil)
+        // From the reference text with the choices given: its words ("bake bread") decide, not the named choice.
         let named = await Self.responses(model, [Self.request(
             suite, .predictFromExplanation, input: ["choices": WireField(items: ["broom", "oven", "fridge"])],
             explanation: WireExplanation(text: "You bake bread in an oven."))])
