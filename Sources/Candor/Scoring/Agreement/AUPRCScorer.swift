@@ -1,14 +1,15 @@
 /// AUPRC of the explanation's weights against the reference rationale (DeYoung et al. 2020, ERASER's soft-token
 /// score): per instance, the precision–recall curve of the unit weights with the rationale's units as positives,
 /// its area by the trapezoid rule, averaged over instances. Needs weights: explanations without them are not
-/// applicable. Scores `self` and `random`. Higher is better.
+/// applicable. Scores `self`, `random` and `reference`
+/// (itself: the ceiling). Higher is better.
 public struct AUPRCScorer: Scorer {
     public static let id = "auprc"
-    public static let version = 1
+    public static let version = 2
     public static let family = ScorerFamily.agreement
     public static let direction = ScoreDirection.higherIsBetter
     public static let summary = "area under the precision–recall curve of token weights vs the rationale (ERASER)"
-    public static let sources: [ExplanationSource] = [.self, .random]
+    public static let sources: [ExplanationSource] = [.self, .reference, .random]
     public static let observationNames = ["auprc"]
 
     public init() {}

@@ -1,13 +1,14 @@
 /// chrF of the explanation text against the reference explanation text (Popović 2015), as sacrebleu's
 /// sentence-level chrF with its defaults: character n-grams up to order 6, no word n-grams, β = 2, whitespace
-/// removed; on sacrebleu's 0–100 scale. Per instance, then averaged. Scores `self` and `random`. Higher is better.
+/// removed; on sacrebleu's 0–100 scale. Per instance, then averaged. Scores `self`, `random` and `reference`
+/// (itself: the ceiling). Higher is better.
 public struct ChrFScorer: Scorer {
     public static let id = "chrf"
-    public static let version = 1
+    public static let version = 2
     public static let family = ScorerFamily.agreement
     public static let direction = ScoreDirection.higherIsBetter
     public static let summary = "chrF (β = 2, order 6) of the explanation text against the reference (sacrebleu)"
-    public static let sources: [ExplanationSource] = [.self, .random]
+    public static let sources: [ExplanationSource] = [.self, .reference, .random]
     public static let observationNames = ["chrf"]
 
     public init() {}

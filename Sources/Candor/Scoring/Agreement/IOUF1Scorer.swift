@@ -2,14 +2,15 @@
 /// explained units within a field) are matched to the reference rationale's spans when their intersection over
 /// union is at least 0.5; per instance P = matched predicted spans / predicted spans and R = matched reference
 /// spans / reference spans. The score is the macro F1 (F1 of the averaged P and R, as ERASER); the micro F1 is
-/// reported beside it. Scores `self` and `random`. Higher is better.
+/// reported beside it. Scores `self`, `random` and `reference`
+/// (itself: the ceiling). Higher is better.
 public struct IOUF1Scorer: Scorer {
     public static let id = "iou-f1"
-    public static let version = 1
+    public static let version = 2
     public static let family = ScorerFamily.agreement
     public static let direction = ScoreDirection.higherIsBetter
     public static let summary = "span F1 with IOU ≥ 0.5 matching against the reference rationale (ERASER)"
-    public static let sources: [ExplanationSource] = [.self, .random]
+    public static let sources: [ExplanationSource] = [.self, .reference, .random]
     public static let observationNames = ["matched", "predicted", "reference"]
 
     public init() {}

@@ -1,14 +1,15 @@
 /// ROUGE-L F1 of the explanation text against the reference explanation text (Lin 2004), computed as Google's
 /// rouge-score package's `rougeL` does by default: lower-cased, every run of characters other than a–z and 0–9 a
 /// separator, no stemming; F1 = 2PR / (P + R) with P = LCS / |candidate| and R = LCS / |reference|. Per instance,
-/// then averaged. Scores `self` and `random` (another instance's reference text). Higher is better.
+/// then averaged. Scores `self`, `random` (another instance's reference text) and
+/// `reference` (itself: the ceiling). Higher is better.
 public struct RougeLScorer: Scorer {
     public static let id = "rouge-l"
-    public static let version = 1
+    public static let version = 2
     public static let family = ScorerFamily.agreement
     public static let direction = ScoreDirection.higherIsBetter
     public static let summary = "ROUGE-L F1 of the explanation text against the reference text (rouge-score)"
-    public static let sources: [ExplanationSource] = [.self, .random]
+    public static let sources: [ExplanationSource] = [.self, .reference, .random]
     public static let observationNames = ["f1"]
 
     public init() {}

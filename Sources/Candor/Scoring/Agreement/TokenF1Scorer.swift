@@ -1,15 +1,15 @@
 /// Token F1 against the reference rationale (DeYoung et al. 2020, ERASER's token-level `instance_macro`): per
 /// instance, P = |E ∩ R| / |E|, R = |E ∩ R| / |R| and F1 = 2PR / (P + R), where E are the explained units (tokens
 /// and cited features) and R the reference rationale's; the score is the mean of the per-instance F1. The micro
-/// F1 of the pooled counts is reported beside it. Scores `self` and `random` (the reference agrees with itself by
-/// definition). Higher is better.
+/// F1 of the pooled counts is reported beside it. Scores `self`, `random`, and `reference` — which
+/// agrees with itself perfectly: the ceiling that standardizes the other two. Higher is better.
 public struct TokenF1Scorer: Scorer {
     public static let id = "token-f1"
-    public static let version = 1
+    public static let version = 2
     public static let family = ScorerFamily.agreement
     public static let direction = ScoreDirection.higherIsBetter
     public static let summary = "token F1 of the explained tokens against the reference rationale (ERASER macro)"
-    public static let sources: [ExplanationSource] = [.self, .random]
+    public static let sources: [ExplanationSource] = [.self, .reference, .random]
     public static let observationNames = ["explained", "reference", "overlap"]
 
     public init() {}
