@@ -1,4 +1,4 @@
-/// One problem found in a suite, precise enough to fix without reading the loader.
+/// One problem found in a suite (or in a dataset being imported), precise enough to fix without reading the code.
 ///
 /// Rendered as `file:line: field: found …, expected …`, the form compilers use, so editors and terminals can jump
 /// to it. `file` is relative to the folder that holds the suite (`sentiment/test.jsonl`), so messages read the
