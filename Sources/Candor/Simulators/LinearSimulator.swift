@@ -26,8 +26,10 @@
 public struct LinearSimulator: Simulator {
     /// The number of folds k (at least 2).
     public var folds: Int
-    /// The ridge strength, for the mean loss of ``LogisticRegression``.
-    public var l2: Double
+    /// The ridge strength, for the mean loss of ``LogisticRegression``; nil (the default) takes 1/n for n training
+    /// cases, the reference model's rule, so the penalty weighs about as much as one case's loss whatever the
+    /// suite's size.
+    public var l2: Double?
     /// A label is called only when its probability exceeds this.
     public var callThreshold: Double
     /// At most this many terms per fold, the most frequent in the training inputs.
@@ -38,7 +40,7 @@ public struct LinearSimulator: Simulator {
     /// Fitted fold models, shared by every copy of this simulator (a fit depends on inputs and labels only).
     public let cache: SimulatorFitCache
 
-    public init(folds: Int = 5, l2: Double = 0.01, callThreshold: Double = 0.5, vocabularyLimit: Int = 4000,
+    public init(folds: Int = 5, l2: Double? = nil, callThreshold: Double = 0.5, vocabularyLimit: Int = 4000,
                 seed: UInt64 = 0, optimizer: LBFGS = LBFGS(maxIterations: 300, gradientTolerance: 1e-6),
                 cache: SimulatorFitCache = SimulatorFitCache()) {
         self.folds = max(2, folds)
@@ -125,7 +127,7 @@ public struct LinearSimulator: Simulator {
     /// The cache key of a fold's fit: a stable hash of the task, the settings, and each training case's id, input
     /// and label, in order.
     func key(of training: [Int], cases: [SimulationCase], task: TaskSpec) -> UInt64 {
-        var parts = [task.kind.rawValue, task.labels.joined(separator: ","), "\(l2)", "\(vocabularyLimit)",
+        var parts = [task.kind.rawValue, task.labels.joined(separator: ","), "\(l2 ?? -1)", "\(vocabularyLimit)",
                      "\(optimizer.maxIterations)", "\(optimizer.gradientTolerance)",
                      "\(optimizer.relativeDecreaseTolerance)", "\(optimizer.memory)"]
         for index in training {
@@ -217,16 +219,17 @@ public struct LinearSimulator: Simulator {
                 counts.append(rows[index].count)
             }
             let matrix = Matrix(rows: design.count / d, columns: d, exactly: design)
+            let l2 = simulator.l2 ?? 1 / Double(usable.count)
             switch task.kind {
             case .classification:
                 classifier = try? LogisticRegression.fit(features: matrix, labels: labels,
-                                                         classCount: task.labels.count, l2: simulator.l2,
+                                                         classCount: task.labels.count, l2: l2,
                                                          optimizer: simulator.optimizer)
                 chooser = nil
                 if classifier == nil { return nil }
             case .multipleChoice:
                 chooser = try? ConditionalLogit.fit(candidates: matrix, choiceCounts: counts, chosen: labels,
-                                                    l2: simulator.l2, optimizer: simulator.optimizer)
+                                                    l2: l2, optimizer: simulator.optimizer)
                 classifier = nil
                 if chooser == nil { return nil }
             }
