@@ -283,15 +283,20 @@ public struct LinearSimulator: Simulator {
                 if shown.keys.contains(where: { !$0.hasPrefix("at:") && columns[$0] != nil }) { known = true }
                 // The explained terms are added once more term by term: a number counted twice is twice its
                 // standardised value, not the standardisation of 2v.
+                var entries: [(column: Int, value: Double)] = []
                 for values in view == .inputAndExplanation ? [shown, row.evidence] : [shown] {
                     for (name, value) in values {
                         guard let column = columns[name] else { continue }
-                        let x = scaling[column].map { (value - $0.mean) / $0.deviation } ?? value
-                        if let classifier {
-                            for k in 0..<classifier.classCount { scores[k] += x * classifier.weights[column, k] }
-                        } else if let chooser {
-                            scores[position] += x * chooser.weights[column]
-                        }
+                        entries.append((column, scaling[column].map { (value - $0.mean) / $0.deviation } ?? value))
+                    }
+                }
+                // Summed in column order: a dictionary's order varies between runs, and so would the last bits.
+                entries.sort { $0.column != $1.column ? $0.column < $1.column : $0.value < $1.value }
+                for (column, x) in entries {
+                    if let classifier {
+                        for k in 0..<classifier.classCount { scores[k] += x * classifier.weights[column, k] }
+                    } else if let chooser {
+                        scores[position] += x * chooser.weights[column]
                     }
                 }
             }
