@@ -26,8 +26,10 @@
 public struct LinearSimulator: Simulator {
     /// The number of folds k (at least 2).
     public var folds: Int
-    /// The ridge strength, for the mean loss of ``LogisticRegression``.
-    public var l2: Double
+    /// The ridge strength, for the mean loss of ``LogisticRegression``; nil (the default) takes 1/n for n training
+    /// cases, the reference model's rule, so the penalty weighs about as much as one case's loss whatever the
+    /// suite's size.
+    public var l2: Double?
     /// A label is called only when its probability exceeds this.
     public var callThreshold: Double
     /// At most this many terms per fold, the most frequent in the training inputs.
@@ -38,7 +40,7 @@ public struct LinearSimulator: Simulator {
     /// Fitted fold models, shared by every copy of this simulator (a fit depends on inputs and labels only).
     public let cache: SimulatorFitCache
 
-    public init(folds: Int = 5, l2: Double = 0.01, callThreshold: Double = 0.5, vocabularyLimit: Int = 4000,
+    public init(folds: Int = 5, l2: Double? = nil, callThreshold: Double = 0.5, vocabularyLimit: Int = 4000,
                 seed: UInt64 = 0, optimizer: LBFGS = LBFGS(maxIterations: 300, gradientTolerance: 1e-6),
                 cache: SimulatorFitCache = SimulatorFitCache()) {
         self.folds = max(2, folds)
@@ -99,21 +101,30 @@ public struct LinearSimulator: Simulator {
             Answer(label: nil, probabilities: [], fold: cases.indices.contains(query.caseIndex)
                    ? foldOfCase[query.caseIndex] : -1)
         }
-        let training = cases.map { featurizer.rows(of: $0.instance.input, pointers: .init()) }
+        let pointers = cases.map { SimulatorFeaturizer.Pointers($0.explanation, of: $0.instance) }
+        var training: [[SimulatorFeaturizer.Row]]? = nil
+        // A query with and without the explanation, and from the explanation alone, share one input: its rows
+        // (whose `all` terms do not depend on the explanation) are built once.
+        var rowsOf: [RowKey: [SimulatorFeaturizer.Row]] = [:]
         for fold in plan {
             let asked = queries.indices.filter { result[$0].fold == fold.index }
-            guard !asked.isEmpty,
-                  let model = cache.model(for: key(of: fold.training, cases: cases, task: task), fit: {
-                      FoldModel(training: fold.training, rows: training, cases: cases, task: task,
-                                featurizer: featurizer, simulator: self)
-                  }) else { continue }
+            guard !asked.isEmpty else { continue }
+            let model = cache.model(for: key(of: fold.training, cases: cases, task: task)) {
+                if training == nil {
+                    training = cases.map { featurizer.rows(of: $0.instance.input, pointers: .init()) }
+                }
+                return FoldModel(training: fold.training, rows: training ?? [], cases: cases, task: task,
+                                 featurizer: featurizer, simulator: self)
+            }
+            guard let model else { continue }
             for index in asked {
                 let query = queries[index]
-                let item = cases[query.caseIndex]
-                let pointers = SimulatorFeaturizer.Pointers(item.explanation, of: item.instance)
-                let input: [String: FieldValue]
-                if case .counterfactual(let edited) = query.target { input = edited } else { input = item.instance.input }
-                let rows = featurizer.rows(of: input, pointers: query.showsExplanation ? pointers : .init())
+                let key = RowKey(query)
+                if rowsOf[key] == nil {
+                    let input = key.counterfactual ?? cases[query.caseIndex].instance.input
+                    rowsOf[key] = featurizer.rows(of: input, pointers: pointers[query.caseIndex])
+                }
+                let rows = rowsOf[key] ?? []
                 let (label, probabilities) = model.predict(rows, view: View(query))
                 result[index].label = label
                 result[index].probabilities = probabilities
@@ -125,7 +136,7 @@ public struct LinearSimulator: Simulator {
     /// The cache key of a fold's fit: a stable hash of the task, the settings, and each training case's id, input
     /// and label, in order.
     func key(of training: [Int], cases: [SimulationCase], task: TaskSpec) -> UInt64 {
-        var parts = [task.kind.rawValue, task.labels.joined(separator: ","), "\(l2)", "\(vocabularyLimit)",
+        var parts = [task.kind.rawValue, task.labels.joined(separator: ","), "\(l2 ?? -1)", "\(vocabularyLimit)",
                      "\(optimizer.maxIterations)", "\(optimizer.gradientTolerance)",
                      "\(optimizer.relativeDecreaseTolerance)", "\(optimizer.memory)"]
         for index in training {
@@ -153,6 +164,17 @@ public struct LinearSimulator: Simulator {
                 case .category(let level): "\(name)=\"\(level)\""
                 }
             }.joined(separator: "\u{1D}")
+        }
+    }
+
+    /// The input a query is about: its case and, for a counterfactual, the edited input.
+    struct RowKey: Hashable {
+        var caseIndex: Int
+        var counterfactual: [String: FieldValue]?
+
+        init(_ query: SimulationQuery) {
+            caseIndex = query.caseIndex
+            if case .counterfactual(let edited) = query.target { counterfactual = edited } else { counterfactual = nil }
         }
     }
 
@@ -217,16 +239,17 @@ public struct LinearSimulator: Simulator {
                 counts.append(rows[index].count)
             }
             let matrix = Matrix(rows: design.count / d, columns: d, exactly: design)
+            let l2 = simulator.l2 ?? 1 / Double(usable.count)
             switch task.kind {
             case .classification:
                 classifier = try? LogisticRegression.fit(features: matrix, labels: labels,
-                                                         classCount: task.labels.count, l2: simulator.l2,
+                                                         classCount: task.labels.count, l2: l2,
                                                          optimizer: simulator.optimizer)
                 chooser = nil
                 if classifier == nil { return nil }
             case .multipleChoice:
                 chooser = try? ConditionalLogit.fit(candidates: matrix, choiceCounts: counts, chosen: labels,
-                                                    l2: simulator.l2, optimizer: simulator.optimizer)
+                                                    l2: l2, optimizer: simulator.optimizer)
                 classifier = nil
                 if chooser == nil { return nil }
             }
@@ -250,30 +273,35 @@ public struct LinearSimulator: Simulator {
         /// The called label (nil: cannot tell) and the probabilities, for the rows of one input seen in `view`.
         func predict(_ rows: [SimulatorFeaturizer.Row], view: View) -> (String?, [Double]) {
             guard !rows.isEmpty else { return (nil, []) }
-            let d = max(1, columns.count)
             var known = false
-            var design: [Double] = []
-            for row in rows {
+            // Scores are sums over the few terms a row has, so they are computed sparsely rather than through a
+            // dense row of the whole vocabulary.
+            var scores = [Double](repeating: 0, count: classifier == nil ? rows.count : task.labels.count)
+            if let classifier { scores = classifier.intercepts }
+            for (position, row) in rows.enumerated() {
                 let shown = view == .explanation ? row.evidence : row.all
                 if shown.keys.contains(where: { !$0.hasPrefix("at:") && columns[$0] != nil }) { known = true }
-                var vector = Self.vector(shown, columns: columns, scaling: scaling, d: d)
-                if view == .inputAndExplanation {
-                    // A number counted twice is twice its standardised value, not the standardisation of 2v.
-                    let extra = Self.vector(row.evidence, columns: columns, scaling: scaling, d: d)
-                    for column in vector.indices { vector[column] += extra[column] }
+                // The explained terms are added once more term by term: a number counted twice is twice its
+                // standardised value, not the standardisation of 2v.
+                var entries: [(column: Int, value: Double)] = []
+                for values in view == .inputAndExplanation ? [shown, row.evidence] : [shown] {
+                    for (name, value) in values {
+                        guard let column = columns[name] else { continue }
+                        entries.append((column, scaling[column].map { (value - $0.mean) / $0.deviation } ?? value))
+                    }
                 }
-                design += vector
+                // Summed in column order: a dictionary's order varies between runs, and so would the last bits.
+                entries.sort { $0.column != $1.column ? $0.column < $1.column : $0.value < $1.value }
+                for (column, x) in entries {
+                    if let classifier {
+                        for k in 0..<classifier.classCount { scores[k] += x * classifier.weights[column, k] }
+                    } else if let chooser {
+                        scores[position] += x * chooser.weights[column]
+                    }
+                }
             }
             guard known else { return (nil, []) }
-            let matrix = Matrix(rows: rows.count, columns: d, exactly: design)
-            let probabilities: [Double]
-            if let classifier {
-                probabilities = classifier.probabilities(for: matrix).row(0)
-            } else if let chooser, let all = try? chooser.probabilities(for: matrix, choiceCounts: [rows.count]) {
-                probabilities = all[0]
-            } else {
-                return (nil, [])
-            }
+            let probabilities = Softmax.softmax(scores)
             guard let top = probabilities.indices.max(by: {
                 probabilities[$0] < probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 > $1)
             }), probabilities[top] > threshold, top < task.labels.count else { return (nil, probabilities) }

@@ -5,7 +5,9 @@
 /// - **Classification**, one row per input: text and text-list tokens, lower-cased, as counts `field:token`;
 ///   table numbers as their value `field.feature` (standardised later, per fold); table categories as indicators
 ///   `field.feature=level`. A term is explained when its token is a word the explanation highlights in that field
-///   (wherever the word occurs) or its cell is a feature the explanation cites.
+///   (wherever the word occurs) or its cell is a feature the explanation cites *with the value it cited*: an
+///   explanation that says "employment = unemployed" says nothing about an edited input where employment is
+///   "employed".
 /// - **Multiple choice**, one row per choice (letter `L`): its position `at:L`; the choice's tokens `choice:c`;
 ///   `echo` for a choice token that also occurs in the question; and question-word × choice-token pairs
 ///   `pair:q|c`, over the question's content words only (function words and punctuation pair with every choice
@@ -33,8 +35,8 @@ struct SimulatorFeaturizer: Sendable {
     struct Pointers: Sendable, Hashable {
         /// Text, text-list or choices field → the lower-cased words highlighted in it.
         var words: [String: Set<String>] = [:]
-        /// Table field → cited feature names.
-        var features: [String: Set<String>] = [:]
+        /// Table field → cited feature → its value in the explained instance.
+        var features: [String: [String: TableValue]] = [:]
 
         init(_ explanation: ResolvedExplanation, of instance: Instance) {
             for (field, indices) in explanation.highlights {
@@ -42,8 +44,10 @@ struct SimulatorFeaturizer: Sendable {
                 let highlighted = indices.filter(tokens.indices.contains).map { tokens[$0].lowercased() }
                 if !highlighted.isEmpty { words[field] = Set(highlighted) }
             }
-            for (field, names) in explanation.features where !names.isEmpty {
-                features[field] = Set(names)
+            for (field, names) in explanation.features {
+                guard case .table(let cells)? = instance.input[field] else { continue }
+                let cited = cells.filter { names.contains($0.key) }
+                if !cited.isEmpty { features[field] = cited }
             }
         }
 
@@ -77,9 +81,9 @@ struct SimulatorFeaturizer: Sendable {
                     row.add("\(field.name):\(word)", 1, explained: words.contains(word))
                 }
             case .table(let cells):
-                let cited = pointers.features[field.name] ?? []
+                let cited = pointers.features[field.name] ?? [:]
                 for feature in field.features {
-                    let explained = cited.contains(feature.name)
+                    let explained = cells[feature.name] != nil && cited[feature.name] == cells[feature.name]
                     switch cells[feature.name] {
                     case .number(let number)?:
                         row.add("\(field.name).\(feature.name)", number, explained: explained)
