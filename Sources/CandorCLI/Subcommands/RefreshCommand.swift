@@ -15,13 +15,17 @@ struct RefreshCommand: AsyncParsableCommand {
             variants and writes Results/sanity.json (the scorers' meta-evaluation); each stale submission \
             (Submissions/<name>.yaml) is started, run, scored and exported as Results/<name>.json. Everything \
             goes through the store, so nothing already answered is asked again. The generated block of \
-            LEADERBOARD.md is then rebuilt from every results file. Exits 1 when a scorer fails its sanity check \
-            or a submission cannot be run (after writing everything else).
+            LEADERBOARD.md is then rebuilt from every results file. A scorer that fails its sanity check is \
+            listed and flagged in the leaderboard (with --strict the command then exits 1, as `candor sanity` \
+            does); a submission that cannot be run makes it exit 1 (after writing everything else).
             """
     )
 
     @Option(name: .customLong("suite"), help: "A suite id. Repeatable; default every suite in --suites-dir.")
     var suites: [String] = []
+
+    @Flag(help: "Exit 1 when a scorer fails its sanity check (the leaderboard flags it either way).")
+    var strict = false
 
     @Option(help: "The folder of submission files (<name>.yaml); absent means no submissions.")
     var submissions: String = "Submissions"
@@ -80,11 +84,11 @@ struct RefreshCommand: AsyncParsableCommand {
         print("wrote \(report.written.count) results files\(sanityFile) and \(file) (\(report.models) models)")
         var failed = false
         if let sanity = report.sanity, !sanity.failures.isEmpty {
-            print("sanity: \(sanity.failures.count) cells fail:")
+            print("sanity: \(sanity.failures.count) cells fail (flagged in \(file)):")
             for cell in sanity.failures {
                 print("  \(cell.suite) \(cell.scorer): \(cell.winner) does not beat \(cell.other)")
             }
-            failed = true
+            if strict { failed = true }
         }
         if !report.failed.isEmpty {
             print("could not run: \(report.failed.map(\.name).joined(separator: ", "))")
