@@ -14,6 +14,9 @@ struct CandorCommand: AsyncParsableCommand {
             ExportCommand.self,
             LeaderboardCommand.self,
             RefreshCommand.self,
+            ServeCommand.self,
+            CheckModelCommand.self,
+            SchemaCommand.self,
         ]
     )
 }

@@ -24,6 +24,18 @@ public struct ResponseDecoder: Sendable {
         }
     }
 
+    /// The request on `line`, decoded as strictly as a response: how a model written with this module (such as
+    /// `candor serve`) reads what Candor sends.
+    /// - Throws: ``WireDecodingError`` naming the offending key, with the line's `id` when it could be read.
+    public func request(from line: Data) throws(WireDecodingError) -> Request {
+        try checkUTF8(line)
+        do {
+            return try decoder.decode(Request.self, from: line)
+        } catch {
+            throw explain(error, in: line)
+        }
+    }
+
     /// A model's answer to Candor's `hello`, with its version accepted or refused.
     /// - Throws: ``WireDecodingError`` for a malformed hello or one from a protocol version this build cannot
     ///   speak (the refusal names both versions).

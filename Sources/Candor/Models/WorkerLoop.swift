@@ -445,6 +445,7 @@ final class WorkerLoop {
             child.closeStdin()
             let grace = configuration.gracePeriod.seconds
             if !drain(child, upTo: grace) {
+                worker.record.noteSignalledAtShutdown()
                 child.send(SIGTERM)
                 if !drain(child, upTo: grace) { child.send(SIGKILL) }
             }
