@@ -172,7 +172,7 @@ import Testing
                 detail: "expected a number, found a string"),
         Fixture(script: "invalid_utf8.py", failing: "clean-output", detail: "not valid UTF-8: byte 0xFF"),
         Fixture(script: "long_line.py", failing: "clean-output", detail: "too-long"),
-        Fixture(script: "long_line.py", arguments: ["--id-last"], failing: "stability"),
+        Fixture(script: "long_line.py", arguments: ["--id-last"], failing: "stability", detail: "restarted"),
         Fixture(script: "refuse_all.py", failing: "explain", detail: "error: input too long"),
         Fixture(script: "unknown_ids.py", failing: "ids", detail: "unknown-id", timeout: 2),
         Fixture(script: "answer_twice.py", failing: "ids", detail: "duplicate-id"),
