@@ -1,3 +1,4 @@
+import Candor
 import CandorProtocol
 import Foundation
 import Testing
@@ -12,9 +13,16 @@ import Testing
         #expect(parsed == ProtocolSchema.document)
     }
 
+    @Test func printsTheSuiteSchemaDocument() throws {
+        let result = try CLI.run(["schema", "suite"])
+        #expect(result.status == 0)
+        #expect(result.stdout == SuiteSchema.documentText)
+        #expect(result.stdout.contains("\"instance\" : {"))
+    }
+
     @Test func anUnknownSubjectIsAUsageError() throws {
         let result = try CLI.run(["schema", "model"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("unknown schema 'model'; expected: protocol"))
+        #expect(result.stderr.contains("unknown schema 'model'; expected protocol or suite"))
     }
 }

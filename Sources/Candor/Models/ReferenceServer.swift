@@ -76,6 +76,8 @@ public struct ReferenceServer: Sendable {
     ///   ends the session quietly.
     public func serve(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
                       complaint: (String) -> Void = { _ in }) throws(ReferenceServerError) {
+        // A client that stops reading should end the session through a failed write, not kill it by a signal.
+        _ = signal(SIGPIPE, SIG_IGN)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var partial: [UInt8] = []
         var answers: [UInt8] = []
