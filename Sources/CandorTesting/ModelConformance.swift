@@ -23,7 +23,8 @@ import Foundation
 /// - `pipelining`: 64 requests sent before any answer is read are all answered, matched by id in any order;
 /// - `stability`: the process never had to be restarted;
 /// - `end-of-input`: the process exits by itself when its stdin closes;
-/// - `latency`: percentiles of the time to answer an `explain` (reported, never failed).
+/// - `latency`: percentiles of the time to answer the `explain` requests, all sent at once (reported, never
+///   failed): for a model that answers one request at a time they grow with the number of instances.
 public struct ModelConformance: Sendable {
     /// The suite whose test instances the checks use.
     public var suite: Suite
@@ -318,8 +319,8 @@ public struct ModelConformance: Sendable {
             let rank = max(1, Int((p * Double(sorted.count)).rounded(.up)))
             return String(format: "%.1f ms", sorted[rank - 1] * 1000)
         }
-        return .pass("latency", "explain, \(sorted.count) answers: p50 \(percentile(0.5)), p90 \(percentile(0.9)), "
-            + "p99 \(percentile(0.99)), max \(percentile(1))")
+        return .pass("latency", "\(sorted.count) explain requests sent at once, answered in: p50 \(percentile(0.5)), "
+            + "p90 \(percentile(0.9)), p99 \(percentile(0.99)), max \(percentile(1))")
     }
 
     /// The explanation as it travels without its input (quotes for highlighted tokens), or nil when empty.

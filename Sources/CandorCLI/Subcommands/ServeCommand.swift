@@ -31,16 +31,22 @@ struct ServeCommand: ParsableCommand {
         guard model == "reference" else {
             throw ValidationError(RunError.unknownModel(model, known: ["reference"]).description)
         }
-        guard ReferenceModel.Variant(rawValue: variant) != nil else {
+        _ = try chosenVariant()
+    }
+
+    func chosenVariant() throws -> ReferenceModel.Variant {
+        guard let chosen = ReferenceModel.Variant(rawValue: variant) else {
             let known = ReferenceModel.Variant.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("unknown variant '\(variant)'; known variants: \(known)")
         }
+        return chosen
     }
 
     func run() throws {
+        let variant = try chosenVariant()
         do {
             let chosen = try Runner.suites(named: [suite], in: URL(fileURLWithPath: suitesDirectory.suitesDirectory))
-            let trained = try ReferenceModel.train(suite: chosen[0], variant: ReferenceModel.Variant(rawValue: variant)!)
+            let trained = try ReferenceModel.train(suite: chosen[0], variant: variant)
             try ReferenceServer(model: trained).serve { message in
                 FileHandle.standardError.write(Data("candor serve: \(message)\n".utf8))
             }
