@@ -17,6 +17,7 @@ public struct ResponseDecoder: Sendable {
     ///   still be read, so the caller can end that request instead of waiting for it.
     public func response(from line: Data) throws(WireDecodingError) -> Response {
         try checkUTF8(line)
+        if let response = ResponseParser.response(from: line) { return response }
         do {
             return try decoder.decode(Response.self, from: line)
         } catch {
