@@ -201,8 +201,9 @@ public struct ModelConformance: Sendable {
         // Labels, probabilities and explanation parts over every answer of the kinds that carry them.
         var labelProblems: [String] = []
         var probabilityProblems: [String] = []
-        let labelled: [(Request, Outcome?)] = Array(zip(explainRequests, explained)) + Array(zip(predictRequests, predicted))
-            + Array(zip(explanationRequests, fromExplanation)) + Array(zip(simulateRequests, simulated))
+        let labelled: [(Request, Outcome?)] = Array(zip(explainRequests, explained))
+            + Array(zip(predictRequests, predicted)) + Array(zip(explanationRequests, fromExplanation))
+            + Array(zip(simulateRequests, simulated))
         for (request, outcome) in labelled {
             guard let outcome, outcome.status == .ok, let response = outcome.response else { continue }
             let mayBeNull = request.op == .simulate || request.op == .predictFromExplanation
@@ -368,7 +369,8 @@ public struct ModelConformance: Sendable {
                         highlightProblems.append("\(place): token \(token) out of range 0..<\(count)")
                     }
                     if let quote = highlight.quote, ResolvedExplanation.locate(quote: quote, in: value.tokens) == nil {
-                        highlightProblems.append("\(place): quote \"\(quote)\" matches no whole tokens of \(field.name)")
+                        highlightProblems.append(
+                            "\(place): quote \"\(quote)\" matches no whole tokens of \(field.name)")
                     }
                 }
             } else if descriptor.has(.highlights) {
@@ -408,7 +410,9 @@ public struct ModelConformance: Sendable {
                 let cites = (explanation?.highlights ?? []).contains { highlight in
                     tables.contains { $0.name == highlight.field } && !(highlight.features ?? []).isEmpty
                 }
-                if !cites { featureProblems.append("\(id): cites no table feature, though the model declares features") }
+                if !cites {
+                    featureProblems.append("\(id): cites no table feature, though the model declares features")
+                }
             }
         }
         func judge(_ name: String, _ problems: [String], passing: String, declared: Capability) -> ConformanceCheck {

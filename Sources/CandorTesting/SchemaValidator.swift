@@ -38,7 +38,8 @@ public struct SchemaValidator: Sendable {
             }
         }
         if case .array(let options)? = rules["enum"], !options.contains(value) {
-            problems.append("\(here): \(Self.show(value)) is not one of \(options.map(Self.show).joined(separator: ", "))")
+            let allowed = options.map(Self.show).joined(separator: ", ")
+            problems.append("\(here): \(Self.show(value)) is not one of \(allowed)")
         }
         switch value {
         case .number(let number):

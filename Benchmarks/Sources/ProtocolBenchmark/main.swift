@@ -100,7 +100,8 @@ func report(_ name: String, _ rate: Double, _ note: String = "") {
 let scale = quick ? 10 : 1
 
 // The costs per message on Candor's side, alone: what bounds the pipelined rate on one core.
-let answerLine = Data(#"{"id":"r12345","label":"positive","probabilities":{"negative":0.25,"positive":0.75},"explanation":{"text":"It is a joy.","highlights":[{"field":"review","tokens":[0,1]}]}}"#.utf8)
+let answerLine = Data((#"{"id":"r12345","label":"positive","probabilities":{"negative":0.25,"positive":0.75},"#
+    + #""explanation":{"text":"It is a joy.","highlights":[{"field":"review","tokens":[0,1]}]}}"#).utf8)
 let decoder = ResponseDecoder()
 let decodeCount = 200_000 / scale
 let decodeSeconds = try await seconds {

@@ -74,7 +74,7 @@ public enum SuiteSchema {
         "required": ["id", "version", "title", "task", "explanations", "probes", "scorers", "splits", "provenance"],
         "properties": [
             "format": ["type": "integer", "minimum": 1, "description": "Missing means 1."],
-            "id": ["type": "string", "minLength": 1, "description": "Lower-case letters, digits and -; the folder's name."],
+            "id": ["type": "string", "minLength": 1, "description": "Letters a-z, digits and -; the folder's name."],
             "version": ["type": "string", "minLength": 1],
             "title": ["type": "string", "minLength": 1],
             "task": [

@@ -58,8 +58,7 @@ struct CheckModelCommand: AsyncParsableCommand {
             let chosen = try Runner.suites(named: [suite], in: URL(fileURLWithPath: suitesDirectory.suitesDirectory))
             let configuration = ProcessModel.Configuration(
                 command: words, timeout: .milliseconds(Int(timeout * 1000)),
-                startupTimeout: .milliseconds(Int(startupTimeout * 1000)), restarts: 1,
-                gracePeriod: .seconds(2))
+                startupTimeout: .milliseconds(Int(startupTimeout * 1000)), restarts: 1)
             report = await ModelConformance(suite: chosen[0], instances: instances).check(command: configuration)
         } catch let error as ValidationError {
             throw error

@@ -183,6 +183,8 @@ import Testing
         var configuration = ModelFixtures.configuration(fixture.script, timeout: fixture.timeout)
         configuration.command += fixture.arguments
         configuration.startupTimeout = .milliseconds(Int(fixture.startupTimeout * 1000))
+        // A well-behaved model exits at once when its stdin closes; the margin is for a busy machine.
+        configuration.gracePeriod = .seconds(5)
         let fixed = configuration
         let suite = try Self.triggers()
         let report = try await ModelFixtures.within(60) {
@@ -197,9 +199,11 @@ import Testing
     }
 
     @Test func answerTwiceFailsOnlyTheIDCheck() async throws {
+        var configuration = ModelFixtures.configuration("answer_twice.py")
+        configuration.gracePeriod = .seconds(5)
+        let fixed = configuration
         let report = try await ModelFixtures.within(60) {
-            await ModelConformance(suite: try Self.triggers(), instances: 4, pipelined: 16)
-                .check(command: ModelFixtures.configuration("answer_twice.py"))
+            await ModelConformance(suite: try Self.triggers(), instances: 4, pipelined: 16).check(command: fixed)
         }
         #expect(report.failures == ["ids"], "\(report.text)")
     }
