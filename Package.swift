@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["Candor", "CandorProtocol", "CandorTesting"],
             resources: []
         ),
-        .testTarget(name: "CandorCLITests", dependencies: ["Candor", "CandorCLI", "SuiteGenerator"]),
+        .testTarget(name: "CandorCLITests", dependencies: ["Candor", "CandorCLI", "CandorProtocol", "SuiteGenerator"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,6 +19,9 @@ struct CandorCommand: AsyncParsableCommand {
             ImportCommand.self,
             EraserCommand.self,
             MetaCommand.self,
+            ServeCommand.self,
+            CheckModelCommand.self,
+            SchemaCommand.self,
         ]
     )
 }

@@ -17,8 +17,21 @@ public struct ResponseDecoder: Sendable {
     ///   still be read, so the caller can end that request instead of waiting for it.
     public func response(from line: Data) throws(WireDecodingError) -> Response {
         try checkUTF8(line)
+        if let response = ResponseParser.response(from: line) { return response }
         do {
             return try decoder.decode(Response.self, from: line)
+        } catch {
+            throw explain(error, in: line)
+        }
+    }
+
+    /// The request on `line`, decoded as strictly as a response: how a model written with this module (such as
+    /// `candor serve`) reads what Candor sends.
+    /// - Throws: ``WireDecodingError`` naming the offending key, with the line's `id` when it could be read.
+    public func request(from line: Data) throws(WireDecodingError) -> Request {
+        try checkUTF8(line)
+        do {
+            return try decoder.decode(Request.self, from: line)
         } catch {
             throw explain(error, in: line)
         }

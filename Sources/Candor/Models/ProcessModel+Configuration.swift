@@ -87,6 +87,9 @@ extension ProcessModel {
         public var largestLineBuffered: Int
         /// Bytes the model wrote to stderr, over all workers and restarts.
         public var stderrBytes: Int
+        /// Processes that did not exit within the grace period after ``ProcessModel/shutdown()`` closed their
+        /// stdin, and so were sent SIGTERM (and perhaps SIGKILL): a model should exit at the end of its input.
+        public var signalledAtShutdown: Int
     }
 }
 

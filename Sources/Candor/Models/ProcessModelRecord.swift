@@ -9,6 +9,7 @@ final class ProcessModelRecord: Sendable {
         var restarts = 0
         var largestLineBuffered = 0
         var stderrBytes = 0
+        var signalledAtShutdown = 0
     }
 
     /// How many incidents are kept with their excerpts; later ones are only counted, so a model that prints
@@ -28,6 +29,10 @@ final class ProcessModelRecord: Sendable {
         state.withLock { $0.restarts += 1 }
     }
 
+    func noteSignalledAtShutdown() {
+        state.withLock { $0.signalledAtShutdown += 1 }
+    }
+
     func note(lineBuffered: Int, stderrBytes: Int) {
         state.withLock { state in
             state.largestLineBuffered = max(state.largestLineBuffered, lineBuffered)
@@ -41,7 +46,8 @@ final class ProcessModelRecord: Sendable {
         state.withLock { state in
             ProcessModel.Statistics(incidents: state.incidentCount, restarts: state.restarts,
                                     largestLineBuffered: state.largestLineBuffered,
-                                    stderrBytes: state.stderrBytes)
+                                    stderrBytes: state.stderrBytes,
+                                    signalledAtShutdown: state.signalledAtShutdown)
         }
     }
 }

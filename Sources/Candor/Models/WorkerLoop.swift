@@ -265,6 +265,9 @@ final class WorkerLoop {
                     return handle(piece)
                 }
                 worker.record.note(lineBuffered: splitter.largestBuffered, stderrBytes: 0)
+                // A short read emptied the pipe; the next poll says when there is more (or its end), which
+                // saves a read that would only fail with EAGAIN on every lock-step round trip.
+                if count < readBuffer.count { return }
             } else if count < 0 && errno == EINTR {
                 continue
             } else {
@@ -445,6 +448,7 @@ final class WorkerLoop {
             child.closeStdin()
             let grace = configuration.gracePeriod.seconds
             if !drain(child, upTo: grace) {
+                worker.record.noteSignalledAtShutdown()
                 child.send(SIGTERM)
                 if !drain(child, upTo: grace) { child.send(SIGKILL) }
             }
