@@ -104,15 +104,15 @@ import Darwin
         let unique = wholeRows.count
         #expect(unique > 20)
 
-        // The same run slowed to 100 ms per batch of 4 (75 batches, at least 7.5 s), killed once 20 responses
-        // are committed.
+        // The same run slowed to 400 ms per batch of 4 (at least 24 s in all, so a loaded machine still has time
+        // to see it), killed once 20 responses are committed.
         let killedURL = folder.appendingPathComponent("killed.sqlite")
         let process = Process()
         process.executableURL = CLI.productsFolder.appendingPathComponent("candor")
         process.arguments = arguments + ["--store", killedURL.path]
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
-        environment[RunOptions.batchDelayVariable] = "100"
+        environment[RunOptions.batchDelayVariable] = "400"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
