@@ -17,7 +17,7 @@ public struct LeaderboardSummary: Sendable, Hashable, Codable {
     public struct FamilyScore: Sendable, Hashable, Codable {
         public var family: ScorerFamily
         /// Mean over (suite, scorer) of (self − random) / (reference − random): 0 is the random floor, 1 the
-        /// reference line; nil when no pair could be standardized.
+        /// reference line; only pairs whose reference and random intervals are apart count; nil when none does.
         public var standardized: Double?
         /// Suites where self beats reference: at least one scorer of the family says `better` and none `worse`.
         public var suitesWon: Int
@@ -38,6 +38,15 @@ public struct LeaderboardSummary: Sendable, Hashable, Codable {
         }
     }
 
+    /// Whether the reference and random intervals do not overlap: only then is (reference − random) a scale to
+    /// divide by; where they overlap the ratio would be noise blown up by a near-zero denominator.
+    static func separated(_ a: ScoreEntry, _ b: ScoreEntry) -> Bool {
+        guard let aValue = a.value, let bValue = b.value else { return false }
+        let (aLow, aHigh) = (a.low ?? aValue, a.high ?? aValue)
+        let (bLow, bHigh) = (b.low ?? bValue, b.high ?? bValue)
+        return aLow > bHigh || aHigh < bLow
+    }
+
     static func score(_ model: ModelResults, family: ScorerFamily) -> FamilyScore {
         let ids = Set(model.scorers.filter { $0.family == family }.map(\.id))
         var standardized: [Double] = []
@@ -45,13 +54,14 @@ public struct LeaderboardSummary: Sendable, Hashable, Codable {
         var compared = 0
         for suite in model.suites {
             for id in ids.sorted() {
-                let value = { (source: ExplanationSource) in
-                    suite.scores.first { $0.scorer == id && $0.source == source }?.value
+                let entry = { (source: ExplanationSource) in
+                    suite.scores.first { $0.scorer == id && $0.source == source }
                 }
-                if let own = value(.self), let reference = value(.reference), let random = value(.random),
-                   abs(reference - random) > 1e-9 {
-                    standardized.append((own - random) / (reference - random))
-                }
+                guard let own = entry(.self)?.value, let reference = entry(.reference),
+                      let random = entry(.random), let line = reference.value, let floor = random.value,
+                      Self.separated(reference, random)
+                else { continue }
+                standardized.append((own - floor) / (line - floor))
             }
             let verdicts = suite.comparisons.filter { ids.contains($0.scorer) }.compactMap(\.verdict)
             if !verdicts.isEmpty {

@@ -12,7 +12,8 @@ public enum MarkdownLeaderboard {
         out.append("## Headline")
         out.append("")
         out.append("Standardized score per family: 0 is the random control, 1 is the reference (human) explanation, "
-            + "higher is better. \"Self beats reference\" counts suites where the 95 % interval of the paired "
+            + "higher is better (averaged over the suites and scorers where the reference and random intervals are "
+            + "apart). \"Self beats reference\" counts suites where the 95 % interval of the paired "
             + "self − reference difference excludes 0 in the better direction for at least one scorer of the "
             + "family and no scorer of the family says worse. For agreement the reference is the target itself, "
             + "so it is the ceiling: the column shows how close to it an explainer gets.")

@@ -37,6 +37,15 @@ import FoundationXML
         #expect(lost.families.first { $0.family == .faithfulness }?.suitesWon == 0)
     }
 
+    @Test func skipsPairsWhoseReferenceAndRandomIntervalsOverlap() throws {
+        // Reference 0.4 [0.35, 0.45] and random 0.1 [0.05, 0.15] are apart: standardized (0.6 − 0.1) / 0.3.
+        // Widen random to [0.05, 0.36] and it overlaps the reference: nothing can be standardized.
+        var results = Self.results(name: "m")
+        results.suites[0].scores[2].high = 0.36
+        let row = try #require(LeaderboardSummary(results: [results]).rows.first)
+        #expect(row.families.first { $0.family == .faithfulness }?.standardized == nil)
+    }
+
     static let hostileNames = [
         "a|b", "`code`", "<script>alert(1)</script>", "line\nbreak", String(repeating: "x", count: 500),
         "[link](http://example.com)", "**bold**",
