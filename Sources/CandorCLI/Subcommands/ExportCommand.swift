@@ -21,15 +21,12 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "The folder to write the results files into.")
     var out: String = "Results"
 
-    @Option(help: "The result store (SQLite).")
-    var store: String = ResultStore.defaultPath
+    @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .customLong("suites-dir"), help: "The folder holding one folder per suite.")
-    var suitesDir: String = "Suites"
 
     func run() async throws {
-        let suites = try SuiteLoader.loadAll(in: URL(fileURLWithPath: suitesDir))
-        let exporter = ResultsExporter(store: try ResultStore(url: URL(fileURLWithPath: store)))
+        let suites = try SuiteLoader.loadAll(in: URL(fileURLWithPath: workspace.suitesDir))
+        let exporter = ResultsExporter(store: try workspace.openStore())
         let written = try await exporter.exportAll(suites: suites, to: URL(fileURLWithPath: out),
                                                    only: models.isEmpty ? nil : models)
         if written.isEmpty {

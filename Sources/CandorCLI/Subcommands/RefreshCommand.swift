@@ -33,11 +33,8 @@ struct RefreshCommand: AsyncParsableCommand {
     @Flag(help: "Run every model, stale or not.")
     var force = false
 
-    @Option(help: "The result store (SQLite).")
-    var store: String = ResultStore.defaultPath
+    @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .customLong("suites-dir"), help: "The folder holding one folder per suite.")
-    var suitesDir: String = "Suites"
 
     @Option(help: "The folder of results files.")
     var results: String = "Results"
@@ -53,8 +50,8 @@ struct RefreshCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let chosen = try Runner.suites(named: suites, in: URL(fileURLWithPath: suitesDir))
-        let resultStore = try ResultStore(url: URL(fileURLWithPath: store))
+        let chosen = try workspace.suites(named: suites)
+        let resultStore = try workspace.openStore()
         let report: LeaderboardRefresh.Report
         do {
             let submitted = try Submission.loadAll(in: URL(fileURLWithPath: submissions), displayedAs: submissions)
@@ -63,7 +60,7 @@ struct RefreshCommand: AsyncParsableCommand {
                 submissions: submitted, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 resultsFolder: URL(fileURLWithPath: results), leaderboardFile: URL(fileURLWithPath: file),
                 force: force, commandLine: ShellWords.join(CommandLine.arguments),
-                logFolder: URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("logs"),
+                logFolder: workspace.logFolder,
                 progress: ProgressReporter())
             report = try await refresh.run()
         } catch {

@@ -44,11 +44,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run one shard of the test instances, i/n (1 ≤ i ≤ n); see the discussion.")
     var shard: String?
 
-    @Option(help: "The result store (SQLite).")
-    var store: String = ResultStore.defaultPath
+    @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .customLong("suites-dir"), help: "The folder holding one folder per suite.")
-    var suitesDir: String = "Suites"
 
     @Option(name: .customLong("batch-size"), help: "Requests per call to the model.")
     var batchSize: Int = 64
@@ -76,8 +73,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let chosen = try Runner.suites(named: suites, in: URL(fileURLWithPath: suitesDir))
-        let resultStore = try ResultStore(url: URL(fileURLWithPath: store))
+        let chosen = try workspace.suites(named: suites)
+        let resultStore = try workspace.openStore()
         let options = RunOptions(batchSize: batchSize, commandLine: ShellWords.join(CommandLine.arguments),
                                  batchDelay: RunOptions.batchDelay(from: ProcessInfo.processInfo.environment),
                                  shard: try shard.map { try Shard(parsing: $0) })
@@ -90,9 +87,10 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             let configuration: ProcessModel.Configuration
             if let submission {
-                configuration = try Self.configuration(ofSubmission: submission, in: submissions, store: store)
+                configuration = try Self.configuration(ofSubmission: submission, in: submissions,
+                                                       logFolder: workspace.logFolder)
             } else {
-                guard let given = try process.configuration(store: store) else { throw ExitCode.validationFailure }
+                guard let given = try process.configuration(store: workspace.store) else { throw ExitCode.validationFailure }
                 configuration = given
             }
             let provider = ProcessModelProvider(configuration: configuration)
@@ -117,7 +115,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The process model configuration of submission `name` in `folder`.
-    static func configuration(ofSubmission name: String, in folder: String, store: String) throws
+    static func configuration(ofSubmission name: String, in folder: String, logFolder: URL) throws
         -> ProcessModel.Configuration
     {
         let url = URL(fileURLWithPath: folder).appendingPathComponent(name + ".yaml")
@@ -128,8 +126,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         do {
             let submission = try Submission.load(from: url, file: "\(folder)/\(name).yaml")
-            let logs = URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("logs")
-                .appendingPathComponent(name)
+            let logs = logFolder.appendingPathComponent(name)
             return submission.configuration(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                                             logDirectory: logs)
         } catch {

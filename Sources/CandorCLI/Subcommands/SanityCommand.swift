@@ -19,11 +19,8 @@ struct SanityCommand: AsyncParsableCommand {
     @Option(name: .customLong("suite"), help: "A suite id. Repeatable; default every suite in --suites-dir.")
     var suites: [String] = []
 
-    @Option(help: "The result store (SQLite).")
-    var store: String = ResultStore.defaultPath
+    @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .customLong("suites-dir"), help: "The folder holding one folder per suite.")
-    var suitesDir: String = "Suites"
 
     @Option(help: "Also write the matrix as JSON to this file (the leaderboard reads Results/sanity.json).")
     var out: String?
@@ -35,8 +32,8 @@ struct SanityCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let chosen = try Runner.suites(named: suites, in: URL(fileURLWithPath: suitesDir))
-        let resultStore = try ResultStore(url: URL(fileURLWithPath: store))
+        let chosen = try workspace.suites(named: suites)
+        let resultStore = try workspace.openStore()
         let runner = Runner(store: resultStore, options: RunOptions(commandLine: ShellWords.join(CommandLine.arguments)),
                             progress: ProgressReporter())
         _ = try await runner.run(suites: chosen, provider: ReferenceModelProvider(variants: ReferenceModel.Variant.allCases),

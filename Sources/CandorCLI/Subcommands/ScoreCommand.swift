@@ -27,11 +27,8 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(name: .customLong("suite"), help: "A suite id. Repeatable; default every suite in --suites-dir.")
     var suites: [String] = []
 
-    @Option(help: "The result store (SQLite).")
-    var store: String = ResultStore.defaultPath
+    @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .customLong("suites-dir"), help: "The folder holding one folder per suite.")
-    var suitesDir: String = "Suites"
 
     @Option(name: .customLong("batch-size"), help: "Requests per call to a model, for missing probes.")
     var batchSize: Int = 64
@@ -46,13 +43,13 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let chosen = try Runner.suites(named: suites, in: URL(fileURLWithPath: suitesDir))
-        let resultStore = try ResultStore(url: URL(fileURLWithPath: store))
+        let chosen = try workspace.suites(named: suites)
+        let resultStore = try workspace.openStore()
         guard let scorer = try scoring.runner(store: resultStore, batchSize: batchSize) else { return }
         let rescoring = Rescoring(store: resultStore, scoring: scorer,
                                   commandLine: ShellWords.join(CommandLine.arguments))
         var provider: ProcessModelProvider?
-        if let configuration = try process.configuration(store: store) {
+        if let configuration = try process.configuration(store: workspace.store) {
             provider = ProcessModelProvider(configuration: configuration)
         }
         let summaries: [ScoringRunner.Summary]
