@@ -55,12 +55,8 @@ enum GeneratedSuiteChecks {
 
     /// Pearson (phi) correlation of two yes/no series.
     static func phi(_ x: [Bool], _ y: [Bool]) -> Double {
-        let n = Double(x.count)
-        let a = x.map { $0 ? 1.0 : 0.0 }, b = y.map { $0 ? 1.0 : 0.0 }
-        let meanA = a.reduce(0, +) / n, meanB = b.reduce(0, +) / n
-        var covariance = 0.0
-        for i in a.indices { covariance += (a[i] - meanA) * (b[i] - meanB) }
-        covariance /= n
-        return covariance / (meanA * (1 - meanA) * meanB * (1 - meanB)).squareRoot()
+        let pairs = zip(x, y)
+        return SuiteSummary.phi(n11: pairs.filter { $0 && $1 }.count, n10: pairs.filter { $0 && !$1 }.count,
+                                n01: pairs.filter { !$0 && $1 }.count, n00: pairs.filter { !$0 && !$1 }.count) ?? 0
     }
 }

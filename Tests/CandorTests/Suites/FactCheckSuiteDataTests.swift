@@ -83,14 +83,7 @@ import Testing
     @Test(arguments: ["train", "test"])
     func explanationsNameADecidingWord(split: String) throws {
         for instance in try Self.instances(split) {
-            let explanation = (instance.explanation ?? "").lowercased()
-            var words: [String] = []
-            for case .span(let field, let start, let end) in instance.rationale {
-                let tokens = Tokenizer.tokenize(ShippedSuiteData.text(instance, field))
-                guard 0 <= start, start < end, end <= tokens.count else { continue }
-                words += tokens[start..<end].filter { $0.count >= 3 }
-            }
-            #expect(words.contains { explanation.contains($0.lowercased()) }, "\(instance.id)")
+            #expect(ShippedSuiteData.explanationNamesADecidingWord(instance), "\(instance.id)")
         }
     }
 
