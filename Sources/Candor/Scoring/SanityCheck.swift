@@ -21,7 +21,9 @@ public enum SanityCheck {
                     let b = try await observations(store, suite, scorer, other)
                     var left: [[Double]] = []
                     var right: [[Double]] = []
-                    for (id, values) in a where !values.isEmpty {
+                    // In instance-id order: a dictionary's order changes from run to run, and the bootstrap's
+                    // resamples pick instances by position.
+                    for (id, values) in a.sorted(by: { $0.key < $1.key }) where !values.isEmpty {
                         if let paired = b[id], !paired.isEmpty {
                             left.append(values)
                             right.append(paired)
