@@ -17,6 +17,14 @@
 /// apart. Read with a fixed meaning, evidence that really drives the model moves the simulator towards ŷ, evidence
 /// against it moves it away, and random tokens add noise.
 ///
+/// On a counterfactual (an edit of the explained instance), the same claim also says that changing the explained
+/// terms moves the model: the explained terms count once more where they stand in the counterfactual *and* their
+/// change from the original counts once more, i.e. 2c − o over the explained terms on top of the counterfactual's
+/// own terms (c and o their values in the counterfactual and the original). An edit that keeps the explained
+/// evidence (an insertion) reads as before; an erasure of explained evidence moves the simulator away from ŷ twice as
+/// far as its own weights would. Counting only the evidence left (c) would pull the simulator towards ŷ exactly
+/// where the model, having lost its reasons, leaves it.
+///
 /// **When it abstains.** It calls the most probable label only when that label is more likely than all others
 /// together (p > ``callThreshold``, ½ by default): a call more often wrong than right is no simulation. With two
 /// labels it therefore calls unless exactly torn. It also cannot tell when nothing it is shown (positions aside)
@@ -125,7 +133,16 @@ public struct LinearSimulator: Simulator {
                     rowsOf[key] = featurizer.rows(of: input, pointers: pointers[query.caseIndex])
                 }
                 let rows = rowsOf[key] ?? []
-                let (label, probabilities) = model.predict(rows, view: View(query))
+                var view = View(query)
+                if view == .counterfactualAndExplanation {
+                    let original = RowKey(caseIndex: query.caseIndex)
+                    if rowsOf[original] == nil {
+                        rowsOf[original] = featurizer.rows(of: cases[query.caseIndex].instance.input,
+                                                           pointers: pointers[query.caseIndex])
+                    }
+                    view = .changedFrom(rowsOf[original] ?? [])
+                }
+                let (label, probabilities) = model.predict(rows, view: view)
                 result[index].label = label
                 result[index].probabilities = probabilities
             }
@@ -176,17 +193,34 @@ public struct LinearSimulator: Simulator {
             caseIndex = query.caseIndex
             if case .counterfactual(let edited) = query.target { counterfactual = edited } else { counterfactual = nil }
         }
+
+        /// The case's own input.
+        init(caseIndex: Int) {
+            self.caseIndex = caseIndex
+            counterfactual = nil
+        }
     }
 
-    /// Which terms of a row a query shows.
-    enum View {
+    /// Which terms of a row a query shows, and how the explanation is read.
+    enum View: Equatable {
+        /// The input alone.
         case input
+        /// The input, its explained terms once more.
         case inputAndExplanation
+        /// The explained terms alone.
         case explanation
+        /// A counterfactual with the original's explanation, before the original's rows are known.
+        case counterfactualAndExplanation
+        /// A counterfactual read with the explanation of the original whose rows are given: its explained terms
+        /// count once more, and so does their change from the original (an explanation that says these terms
+        /// drove ŷ also says that changing them moves the model).
+        case changedFrom([SimulatorFeaturizer.Row])
 
         init(_ query: SimulationQuery) {
             if query.target == .explanationOnly { self = .explanation }
-            else { self = query.showsExplanation ? .inputAndExplanation : .input }
+            else if !query.showsExplanation { self = .input }
+            else if case .counterfactual = query.target { self = .counterfactualAndExplanation }
+            else { self = .inputAndExplanation }
         }
     }
 
@@ -283,11 +317,21 @@ public struct LinearSimulator: Simulator {
                 if shown.keys.contains(where: { !$0.hasPrefix("at:") && columns[$0] != nil }) { known = true }
                 // The explained terms are added once more term by term: a number counted twice is twice its
                 // standardised value, not the standardisation of 2v.
+                var parts: [(terms: [String: Double], sign: Double)] = [(shown, 1)]
+                switch view {
+                case .inputAndExplanation, .counterfactualAndExplanation:
+                    parts.append((row.evidence, 1))
+                case .changedFrom(let original):
+                    // (c − o) over the explained terms, on top of c once more: 2c − o.
+                    parts += [(row.evidence, 2), (position < original.count ? original[position].evidence : [:], -1)]
+                case .input, .explanation:
+                    break
+                }
                 var entries: [(column: Int, value: Double)] = []
-                for values in view == .inputAndExplanation ? [shown, row.evidence] : [shown] {
+                for (values, sign) in parts {
                     for (name, value) in values {
                         guard let column = columns[name] else { continue }
-                        entries.append((column, scaling[column].map { (value - $0.mean) / $0.deviation } ?? value))
+                        entries.append((column, sign * (scaling[column].map { (value - $0.mean) / $0.deviation } ?? value)))
                     }
                 }
                 // Summed in column order: a dictionary's order varies between runs, and so would the last bits.

@@ -5,9 +5,9 @@
 /// - **Classification**, one row per input: text and text-list tokens, lower-cased, as counts `field:token`;
 ///   table numbers as their value `field.feature` (standardised later, per fold); table categories as indicators
 ///   `field.feature=level`. A term is explained when its token is a word the explanation highlights in that field
-///   (wherever the word occurs) or its cell is a feature the explanation cites *with the value it cited*: an
-///   explanation that says "employment = unemployed" says nothing about an edited input where employment is
-///   "employed".
+///   (wherever the word occurs) or its cell is a feature the explanation cites, whatever its value: on an edited
+///   input where the cited "employment = unemployed" became "employed", the simulator reads the change of a cited
+///   feature (``LinearSimulator``'s counterfactual reading compares it with the original's).
 /// - **Multiple choice**, one row per choice (letter `L`): its position `at:L`; the choice's tokens `choice:c`;
 ///   `echo` for a choice token that also occurs in the question; and question-word × choice-token pairs
 ///   `pair:q|c`, over the question's content words only (function words and punctuation pair with every choice
@@ -83,7 +83,7 @@ struct SimulatorFeaturizer: Sendable {
             case .table(let cells):
                 let cited = pointers.features[field.name] ?? [:]
                 for feature in field.features {
-                    let explained = cells[feature.name] != nil && cited[feature.name] == cells[feature.name]
+                    let explained = cells[feature.name] != nil && cited[feature.name] != nil
                     switch cells[feature.name] {
                     case .number(let number)?:
                         row.add("\(field.name).\(feature.name)", number, explained: explained)

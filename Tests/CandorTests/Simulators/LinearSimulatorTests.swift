@@ -94,6 +94,38 @@ import Testing
         #expect(answers.map(\.label) == ["negative", "positive", "positive"])
     }
 
+    /// On a counterfactual, the original's explained terms count once more where they stand, and so does their
+    /// change: 2c − o over the explained terms, on top of the counterfactual c. "good good good bad bad" with its
+    /// three "good"s explained (ŷ positive):
+    /// - erasing two explained "good"s gives "good bad bad": without the explanation β − 2β = −β; with it the
+    ///   "good"s count 1 + 2·1 − 3 = 0, so −2β: negative, surer than without (read as "count once more" alone, the
+    ///   two "good"s left would make it 0: torn);
+    /// - erasing an unexplained "bad" gives "good good good bad": without 3β − β = 2β; with it the "good"s count
+    ///   3 + 2·3 − 3 = 6, so 6β − β = 5β: positive, surer than without.
+    @Test func readsACounterfactualWithTheChangeOfTheExplainedTerms() throws {
+        var cases = separable
+        cases.append(SimulationCase(instance: WorkedExampleSuite.review("good good good bad bad", id: "subject"),
+                                    explanation: ResolvedExplanation(highlights: ["review": [0, 1, 2]]),
+                                    label: "positive"))
+        let index = cases.count - 1
+        func queries(_ text: String) -> [SimulationQuery] {
+            let edited: [String: FieldValue] = ["review": .text(text)]
+            return [SimulationQuery(caseIndex: index, target: .counterfactual(edited), showsExplanation: false),
+                    SimulationQuery(caseIndex: index, target: .counterfactual(edited), showsExplanation: true)]
+        }
+        let simulator = LinearSimulator()
+        let erasedEvidence = simulator.answers(queries("good bad bad"), cases: cases, task: suite.task)
+        #expect(erasedEvidence.map(\.label) == ["negative", "negative"])
+        // The same fold answers all four, so the explanation moves the logit of positive by exactly the weight of
+        // "good" times the extra count: (0 − 1)·w with two explained "good"s erased, (6 − 3)·w with a "bad" erased.
+        let logit = { (answer: LinearSimulator.Answer) in log(answer.probabilities[1] / answer.probabilities[0]) }
+        let weight = logit(erasedEvidence[0]) - logit(erasedEvidence[1])
+        #expect(weight > 0.5)
+        let erasedOther = simulator.answers(queries("good good good bad"), cases: cases, task: suite.task)
+        #expect(erasedOther.map(\.label) == ["positive", "positive"])
+        #expect(abs(logit(erasedOther[1]) - logit(erasedOther[0]) - 3 * weight) < 1e-9)
+    }
+
     @Test func emptyExplanationAloneCannotBeCalled() {
         let cases = separable
         let query = SimulationQuery(caseIndex: 0, target: .explanationOnly, showsExplanation: true)

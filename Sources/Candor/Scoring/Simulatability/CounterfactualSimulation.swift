@@ -10,8 +10,9 @@ import CandorProtocol
 /// erasures of ``Comprehensiveness`` (the explained evidence, and with weights each AOPC bin; answered `predict`
 /// requests). Edits that give the same input are counted once, and an erasure of nothing is no counterfactual.
 /// The simulator is told the original instance and ŷ, and predicts the model's label on each counterfactual with
-/// and without the original explanation (the built-in one: cross-fitted on the original instances, reading the
-/// explanation's evidence wherever it still occurs in the counterfactual). With precision the share of the
+/// and without the original explanation (the built-in one: cross-fitted on the original instances; with the
+/// explanation it counts the explained evidence once more where it still stands, and its change from the original
+/// once more too, so erasing explained evidence moves it away from ŷ). With precision the share of the
 /// counterfactuals the simulator called (did not answer "cannot tell") on which it matched the model,
 ///
 ///     score = precision_with − precision_without
@@ -21,7 +22,8 @@ import CandorProtocol
 /// nil when either condition called nothing. Applies to every source. Higher is better.
 public struct CounterfactualSimulation: SimulatingScorer {
     public static let id = "counterfactual-simulation"
-    public static let version = 1
+    /// 2: the built-in simulator reads the change of the explained evidence, not only what is left of it.
+    public static let version = 2
     public static let family = ScorerFamily.simulatability
     public static let direction = ScoreDirection.higherIsBetter
     public static let summary = "precision gained by a simulator of the model's outputs on counterfactuals from seeing the explanation"
@@ -128,8 +130,9 @@ public struct CounterfactualSimulation: SimulatingScorer {
     /// are insert-0 "good good superb bad bad bad", insert-1 and insert-3 both "good good awful bad bad bad"
     /// (one counterfactual, counted once) and insert-2 "good superb good bad bad bad"; the erasure is "bad bad bad".
     /// Each insertion adds a word the simulator never saw, so without the explanation it sees 2β − 3β = −β:
-    /// negative; with it both "good"s count once more: 4β − 3β = β: positive. The erasure gives −3β with or without
-    /// (nothing explained is left): negative.
+    /// negative; with it both "good"s count once more (2c − o = 2·2 − 2 = 2 more): 4β − 3β = β: positive. The
+    /// erasure gives −3β without the explanation; with it the two erased "good"s count 2·0 − 2 = −2: −5β. Negative
+    /// either way.
     ///
     /// Model's labels: "superb" insertions positive, the "awful" insertion negative, erasure negative.
     /// With the explanation: positive, positive, positive, negative → correct 1 + 0 + 1 + 1 = 3 of 4 called.
