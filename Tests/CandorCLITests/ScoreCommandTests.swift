@@ -61,6 +61,61 @@ import Testing
         #expect(Self.sent(again.stdout) == [0])
     }
 
+    /// `--simulator-command` judges the simulatability scorers by an external process: its numbers are kept as
+    /// `las@NAME` beside the built-in simulator's `las`, its answers are stored (a rerun asks it nothing), and the
+    /// exported results name the judge.
+    @Test func anExternalSimulatorJudgesApart() async throws {
+        let folder = try RunCommandTests.temporaryFolder()
+        let store = folder.appendingPathComponent("candor.sqlite")
+        let run = try CLI.run(MergeCommandTests.run + ["--store", store.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("las="), "stdout: \(run.stdout)")
+        let simulator = ["--simulator-command",
+                         "python3 " + CLI.projectRoot.appendingPathComponent("Examples/python/overlap_simulator.py").path]
+
+        let before = try await ResultStore(url: store).responseCount()
+        let judged = try CLI.run(["score", "--store", store.path, "--suites-dir", Self.suitesDir, "--scorer", "las",
+                                  "--resamples", "50"] + simulator)
+        #expect(judged.status == 0, "stderr: \(judged.stderr)")
+        #expect(judged.stdout.contains("las@overlap-simulator="), "stdout: \(judged.stdout)")
+        // Three questions per test instance and source (self, reference, random): from input and explanation,
+        // from the input alone, from the explanation alone — the input-alone ones are the same for every source.
+        let asked = try await ResultStore(url: store).responseCount()
+        #expect(asked - before == 300 * (2 * 3 + 1), "asked \(asked - before)")
+
+        let again = try CLI.run(["score", "--store", store.path, "--suites-dir", Self.suitesDir, "--scorer", "las",
+                                 "--resamples", "50"] + simulator)
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        #expect(try await ResultStore(url: store).responseCount() == asked)
+
+        let out = folder.appendingPathComponent("results")
+        let export = try CLI.run(["export", "--store", store.path, "--suites-dir", Self.suitesDir, "--out", out.path])
+        #expect(export.status == 0, "stderr: \(export.stderr)")
+        let results = try JSONDecoder().decode(ModelResults.self,
+                                               from: Data(contentsOf: out.appendingPathComponent("reference.json")))
+        #expect(results.scorers.map(\.id).contains("las"))
+        #expect(results.scorers.first { $0.id == "las@overlap-simulator" }?.judge == "overlap-simulator")
+        #expect(results.suites[0].scores.contains { $0.scorer == "las@overlap-simulator" && $0.source == .self })
+        // The judge is no model of its own on the leaderboard.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["reference.json"])
+    }
+
+    @Test func aSimulatorMustDeclareSimulate() throws {
+        let folder = try RunCommandTests.temporaryFolder()
+        let store = folder.appendingPathComponent("candor.sqlite")
+        let run = try CLI.run(MergeCommandTests.run + ["--store", store.path, "--no-score"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let refused = try CLI.run(["score", "--store", store.path, "--suites-dir", Self.suitesDir,
+                                   "--simulator-command", "python3 \(Self.echo)"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("does not declare the simulate capability"), "stderr: \(refused.stderr)")
+        #expect(refused.stderr.components(separatedBy: "error:").count == 2, "one message: \(refused.stderr)")
+        let named = try CLI.run(["score", "--store", store.path, "--suites-dir", Self.suitesDir,
+                                 "--simulator-name", "judge"])
+        #expect(named.status != 0)
+        #expect(named.stderr.contains("--simulator-name names the simulator of --simulator-command"))
+    }
+
     @Test func namesAModelTheStoreDoesNotHave() throws {
         let folder = try RunCommandTests.temporaryFolder()
         let store = folder.appendingPathComponent("candor.sqlite")

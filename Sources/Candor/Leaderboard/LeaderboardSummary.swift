@@ -48,7 +48,9 @@ public struct LeaderboardSummary: Sendable, Hashable, Codable {
     }
 
     static func score(_ model: ModelResults, family: ScorerFamily) -> FamilyScore {
-        let ids = Set(model.scorers.filter { $0.family == family }.map(\.id))
+        // Only the built-in simulator's numbers: an external judge's (`las@judge`) would make models that were judged
+        // differently incomparable.
+        let ids = Set(model.scorers.filter { $0.family == family && $0.judge == nil }.map(\.id))
         var standardized: [Double] = []
         var won = 0
         var compared = 0

@@ -55,16 +55,32 @@ public struct ModelResults: Codable, Sendable, Hashable {
         public var version: Int
         public var family: ScorerFamily
         public var direction: ScoreDirection
+        /// The external simulator that judged a simulatability scorer (its id is then `scorer@judge`); absent for
+        /// the built-in simulator and every other scorer.
+        public var judge: String?
 
-        public init(id: String, version: Int, family: ScorerFamily, direction: ScoreDirection) {
+        public init(id: String, version: Int, family: ScorerFamily, direction: ScoreDirection, judge: String? = nil) {
             self.id = id
             self.version = version
             self.family = family
             self.direction = direction
+            self.judge = judge
         }
 
         public init(_ scorer: any Scorer.Type) {
             self.init(id: scorer.id, version: scorer.version, family: scorer.family, direction: scorer.direction)
+        }
+
+        /// The entry of a stored scorer id: a registered id, or `id@judge` for a scorer judged by an external
+        /// simulator; nil for an id Candor does not know.
+        public init?(storedID: String) {
+            let parts = storedID.split(separator: "@", maxSplits: 1).map(String.init)
+            guard let scorer = try? Scorers.named(parts[0]) else { return nil }
+            self.init(scorer)
+            if parts.count == 2 {
+                id = storedID
+                judge = parts[1]
+            }
         }
     }
 }

@@ -43,7 +43,8 @@ public struct ResultsExporter: Sendable {
             let aggregates = try await store.aggregates(modelKey: modelKey, suite: suite.id)
             guard !aggregates.isEmpty else { continue }
             let scores = aggregates.compactMap(\.scoreEntry).sorted(by: Self.order)
-            let comparisons = aggregates.compactMap(\.comparisonEntry).sorted { Self.rank($0.scorer) < Self.rank($1.scorer) }
+            let comparisons = aggregates.compactMap(\.comparisonEntry)
+                .sorted { (Self.rank($0.scorer), $0.scorer) < (Self.rank($1.scorer), $1.scorer) }
             scorerIDs.formUnion(scores.map(\.scorer))
             let instances = try suite.instances(split: "test")
             let hashes = instances.map { instance in
@@ -71,7 +72,8 @@ public struct ResultsExporter: Sendable {
                 failures: failures, requests: counts.values.reduce(0, +), scores: scores, comparisons: comparisons))
         }
         guard !suiteResults.isEmpty else { return nil }
-        let scorers = Scorers.all.filter { scorerIDs.contains($0.id) }.map(ModelResults.ScorerEntry.init)
+        let scorers = scorerIDs.sorted { (Self.rank($0), $0) < (Self.rank($1), $1) }
+            .compactMap(ModelResults.ScorerEntry.init(storedID:))
         let name = Self.leaderboardName(key: modelKey, declaredName: run.descriptor.name)
         return ModelResults(
             model: .init(name: name, version: run.descriptor.version,
@@ -112,12 +114,14 @@ public struct ResultsExporter: Sendable {
         return words.count > 1 && words[1] == "score"
     }
 
+    /// A scorer's place in the registry; `las@judge` sorts with `las`, after it.
     static func rank(_ scorer: String) -> Int {
-        Scorers.all.firstIndex { $0.id == scorer } ?? Int.max
+        let base = scorer.split(separator: "@", maxSplits: 1).first.map(String.init) ?? scorer
+        return Scorers.all.firstIndex { $0.id == base } ?? Int.max
     }
 
     static func order(_ a: ScoreEntry, _ b: ScoreEntry) -> Bool {
-        (rank(a.scorer), a.source) < (rank(b.scorer), b.source)
+        (rank(a.scorer), a.scorer, a.source) < (rank(b.scorer), b.scorer, b.source)
     }
 
     /// Exports every model in the store (or those of `keys`) to `folder`, one file each; returns the files written.

@@ -19,11 +19,7 @@ public enum ResultsFiles {
     /// no leading dot, at most 80 characters, plus a short hash of the exact name whenever it had to change, so
     /// two names never share a file and no name can leave the folder.
     public static func fileName(forModel name: String) -> String {
-        var safe = ""
-        for scalar in name.lowercased().unicodeScalars {
-            let keep = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || "-_.".unicodeScalars.contains(scalar)
-            safe.unicodeScalars.append(keep ? scalar : "-")
-        }
+        var safe = safeCharacters(name)
         while safe.hasPrefix(".") || safe.hasPrefix("-") { safe.removeFirst() }
         safe = String(safe.prefix(80))
         if safe.isEmpty || safe != name || safe == ResultsFiles.sanityFileName.replacingOccurrences(of: ".json", with: "") {
@@ -31,6 +27,17 @@ public enum ResultsFiles {
             safe = (safe.isEmpty ? "model" : safe) + "-" + String(hash.prefix(8))
         }
         return safe + ".json"
+    }
+
+    /// `name` lower-cased, every character other than a–z, 0–9, `-`, `_` and `.` replaced by `-`.
+    public static func safeCharacters(_ name: String) -> String {
+        var safe = ""
+        for scalar in name.lowercased().unicodeScalars {
+            let keep = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+                || "-_.".unicodeScalars.contains(scalar)
+            safe.unicodeScalars.append(keep ? scalar : "-")
+        }
+        return safe
     }
 
     /// Every model's results in `folder`, sorted by model name.

@@ -38,7 +38,7 @@ public struct ScoringRunner: Sendable {
 
     /// The scorers among `scorers` that `suite` enables, in registry order.
     public static func enabled(_ scorers: [any Scorer], for suite: Suite) -> [any Scorer] {
-        scorers.filter { suite.scorers.contains($0.id) }
+        scorers.filter { suite.scorers.contains(type(of: $0).id) }
     }
 
     /// Scores `model` on `suite`; `model` is asked only for probes the store does not answer yet.

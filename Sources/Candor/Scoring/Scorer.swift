@@ -24,6 +24,10 @@ public protocol Scorer: Sendable {
 
     init()
 
+    /// The id its results are kept under: ``id`` (static) unless the instance is configured apart, as a
+    /// simulatability scorer judged by an external simulator is (`las@judge`), so that different judges' numbers are
+    /// never mixed.
+    var id: String { get }
     /// Why the scorer cannot run for this model on this suite, or nil when it can.
     func inapplicability(model: ModelDescriptor, suite: Suite) -> String?
     /// The probes it needs answered by the subject model for this item (none for agreement scorers).

@@ -32,6 +32,35 @@ public struct ProcessSimulator: Simulator {
 
     public var name: String { model.key }
 
+    /// The model's leaderboard name (its `--simulator-name`, else the name it declared), made safe for an id:
+    /// lower-case letters, digits, `-`, `_` and `.`.
+    public var judge: String? {
+        let safe = ResultsFiles.safeCharacters(
+            ResultsExporter.leaderboardName(key: model.key, declaredName: model.descriptor.name))
+        return safe.isEmpty ? "process" : safe
+    }
+
+    /// Starts the process of `configuration` and checks that it declares the `simulate` capability.
+    /// - Returns: the simulator (its requests going through `store`) and the provider that ends the process.
+    /// - Throws: ``ProcessModelError`` when the process cannot be started, or does not declare `simulate` (then it
+    ///   is ended before the error is thrown).
+    public static func launch(_ configuration: ProcessModel.Configuration, store: ResultStore?) async throws
+        -> (simulator: ProcessSimulator, provider: ProcessModelProvider)
+    {
+        let provider = ProcessModelProvider(configuration: configuration)
+        let model = try await provider.launched()
+        guard model.descriptor.capabilities.contains(.simulate) else {
+            await provider.shutdown()
+            throw ProcessModelError.handshakeFailed(
+                command: configuration.command.joined(separator: " "),
+                reason: "it does not declare the simulate capability (it declares: "
+                    + (model.descriptor.capabilities.isEmpty ? "none"
+                       : model.descriptor.capabilities.map(\.rawValue).joined(separator: ", "))
+                    + "), so it cannot judge explanations")
+        }
+        return (ProcessSimulator(model: model, store: store), provider)
+    }
+
     public func simulate(_ queries: [SimulationQuery], cases: [SimulationCase], suite: Suite) async -> [String?] {
         let requests = queries.enumerated().map { index, query in
             request(for: query, number: index, cases: cases, suite: suite)

@@ -7,6 +7,9 @@
 public protocol Simulator: Sendable {
     /// A short name for reports, e.g. `linear` or the process model's key.
     var name: String { get }
+    /// The name results judged by this simulator are kept under (`las@<judge>`), or nil for the built-in
+    /// simulator, whose results carry the scorer's plain id.
+    var judge: String? { get }
 
     /// One answer per query, in query order: the label the simulator expects the subject to give, or nil when it
     /// cannot tell.
@@ -18,4 +21,8 @@ public protocol Simulator: Sendable {
     ///   - cases: every instance of one (suite, explanation source), with its explanation and the subject's label.
     ///   - suite: the suite the cases come from.
     func simulate(_ queries: [SimulationQuery], cases: [SimulationCase], suite: Suite) async -> [String?]
+}
+
+extension Simulator {
+    public var judge: String? { nil }
 }

@@ -38,15 +38,20 @@ struct ProcessModelOptions: ParsableArguments {
             guard words.isEmpty else {
                 throw ValidationError("give the model's command once: --model-command or after --")
             }
-            do {
-                let split = try ShellWords.split(modelCommand)
-                guard !split.isEmpty else { throw ValidationError("--model-command: the command is empty") }
-                return split
-            } catch let error as ShellWords.SplitError {
-                throw ValidationError("--model-command: \(error)")
-            }
+            return try Self.words(of: modelCommand, option: "--model-command")
         }
         return words.isEmpty ? nil : words
+    }
+
+    /// A command given as one string, split into words like a shell does (without running one).
+    static func words(of command: String, option: String) throws -> [String] {
+        do {
+            let split = try ShellWords.split(command)
+            guard !split.isEmpty else { throw ValidationError("\(option): the command is empty") }
+            return split
+        } catch let error as ShellWords.SplitError {
+            throw ValidationError("\(option): \(error)")
+        }
     }
 
     func check() throws {

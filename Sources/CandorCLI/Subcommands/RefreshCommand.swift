@@ -47,6 +47,10 @@ struct RefreshCommand: AsyncParsableCommand {
     func validate() throws {
         try scoring.check()
         if scoring.noScore { throw ValidationError("--no-score makes no sense for `candor refresh`") }
+        if scoring.simulatorCommand != nil {
+            throw ValidationError("the leaderboard is judged by the built-in simulator; give --simulator-command to "
+                + "`candor run`, `candor score` or `candor sanity`")
+        }
     }
 
     func run() async throws {

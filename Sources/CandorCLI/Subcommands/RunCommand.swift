@@ -79,7 +79,26 @@ struct RunCommand: AsyncParsableCommand {
                                  batchDelay: RunOptions.batchDelay(from: ProcessInfo.processInfo.environment),
                                  shard: try shard.map { try Shard(parsing: $0) })
         let runner = Runner(store: resultStore, options: options, progress: ProgressReporter())
-        let scorer = try scoring.runner(store: resultStore, batchSize: batchSize)
+        let report = try await scoring.withScorers(store: resultStore, workspace: workspace) { scorers in
+            try await run(runner, suites: chosen, scoring: try scoring.runner(store: resultStore, batchSize: batchSize,
+                                                                              scorers: scorers))
+        }
+        print(SuiteRunSummary.table(report.explained), terminator: "")
+        if !report.scored.isEmpty {
+            print("")
+            print(ScoringRunner.Summary.table(report.scored), terminator: "")
+        }
+        if let shard = options.shard {
+            print("")
+            print("shard \(shard): explained and probed; after every shard, `candor merge` the stores and run "
+                + "`candor score` on the merged one")
+        }
+    }
+
+    /// Phase 1 with the chosen model, then `scoring` (nil with --no-score).
+    func run(_ runner: Runner, suites chosen: [Suite], scoring scorer: ScoringRunner?) async throws
+        -> (explained: [SuiteRunSummary], scored: [ScoringRunner.Summary])
+    {
         let report: (explained: [SuiteRunSummary], scored: [ScoringRunner.Summary])
         if model != nil {
             let provider = ReferenceModelProvider(variants: try ReferenceModelProvider.variants(named: variants))
@@ -102,16 +121,7 @@ struct RunCommand: AsyncParsableCommand {
             }
             await provider.shutdown()
         }
-        print(SuiteRunSummary.table(report.explained), terminator: "")
-        if !report.scored.isEmpty {
-            print("")
-            print(ScoringRunner.Summary.table(report.scored), terminator: "")
-        }
-        if let shard = options.shard {
-            print("")
-            print("shard \(shard): explained and probed; after every shard, `candor merge` the stores and run "
-                + "`candor score` on the merged one")
-        }
+        return report
     }
 
     /// The process model configuration of submission `name` in `folder`.

@@ -36,10 +36,13 @@ struct SanityCommand: AsyncParsableCommand {
         let resultStore = try workspace.openStore()
         let runner = Runner(store: resultStore, options: RunOptions(commandLine: ShellWords.join(CommandLine.arguments)),
                             progress: ProgressReporter())
-        _ = try await runner.run(suites: chosen, provider: ReferenceModelProvider(variants: ReferenceModel.Variant.allCases),
-                                 scoring: scoring.runner(store: resultStore, batchSize: 64))
-        let matrix = try await SanityCheck.matrix(store: resultStore, suites: chosen, scorers: try scoring.chosen(),
-                                                  bootstrap: try scoring.bootstrap())
+        let matrix = try await scoring.withScorers(store: resultStore, workspace: workspace) { scorers in
+            _ = try await runner.run(suites: chosen,
+                                     provider: ReferenceModelProvider(variants: ReferenceModel.Variant.allCases),
+                                     scoring: scoring.runner(store: resultStore, batchSize: 64, scorers: scorers))
+            return try await SanityCheck.matrix(store: resultStore, suites: chosen, scorers: scorers,
+                                                bootstrap: try scoring.bootstrap())
+        }
         print(matrix.text, terminator: "")
         if let out {
             try ResultsFiles.write(matrix, to: URL(fileURLWithPath: out))

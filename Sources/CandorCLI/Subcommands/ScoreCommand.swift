@@ -45,17 +45,20 @@ struct ScoreCommand: AsyncParsableCommand {
     func run() async throws {
         let chosen = try workspace.suites(named: suites)
         let resultStore = try workspace.openStore()
-        guard let scorer = try scoring.runner(store: resultStore, batchSize: batchSize) else { return }
-        let rescoring = Rescoring(store: resultStore, scoring: scorer,
-                                  commandLine: ShellWords.join(CommandLine.arguments))
         var provider: ProcessModelProvider?
         if let configuration = try process.configuration(store: workspace.store) {
             provider = ProcessModelProvider(configuration: configuration)
         }
         let summaries: [ScoringRunner.Summary]
         do {
-            let live = try await provider?.launched()
-            summaries = try await rescoring.score(modelKeys: models, suites: chosen, live: live)
+            summaries = try await scoring.withScorers(store: resultStore, workspace: workspace) { scorers in
+                guard let scorer = try scoring.runner(store: resultStore, batchSize: batchSize, scorers: scorers)
+                else { return [] }
+                let rescoring = Rescoring(store: resultStore, scoring: scorer,
+                                          commandLine: ShellWords.join(CommandLine.arguments))
+                let live = try await provider?.launched()
+                return try await rescoring.score(modelKeys: models, suites: chosen, live: live)
+            }
         } catch {
             await provider?.shutdown()
             throw CommandFailure.report(error)

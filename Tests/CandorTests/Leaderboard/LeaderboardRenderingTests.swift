@@ -46,6 +46,45 @@ import FoundationXML
         #expect(row.families.first { $0.family == .faithfulness }?.standardized == nil)
     }
 
+    /// A simulatability scorer judged by an external simulator (`las@judge`) is shown as a row of its own but stays
+    /// out of the headline, which compares models on the built-in simulator's numbers only.
+    @Test func aJudgedScorerStaysOutOfTheHeadline() throws {
+        var results = Self.results(name: "m")
+        let judged = try #require(ModelResults.ScorerEntry(storedID: "las@gpt-judge"))
+        #expect(judged.judge == "gpt-judge" && judged.family == .simulatability && judged.version == Las.version)
+        results.scorers.append(judged)
+        let values: [(ExplanationSource, Double)] = [(.`self`, 0.3), (.reference, 0.2), (.random, 0.0)]
+        for (source, value) in values {
+            results.suites[0].scores.append(ScoreEntry(scorer: "las@gpt-judge", source: source, value: value,
+                                                       low: value - 0.01, high: value + 0.01, n: 100, coverage: 1))
+        }
+        results.suites[0].comparisons.append(ComparisonEntry(scorer: "las@gpt-judge", difference: 0.1, low: 0.05,
+                                                             high: 0.15, n: 100, verdict: .better))
+        let row = try #require(LeaderboardSummary(results: [results]).rows.first)
+        let simulatability = try #require(row.families.first { $0.family == .simulatability })
+        #expect(simulatability.standardized == nil && simulatability.suitesCompared == 0)
+        #expect(MarkdownLeaderboard.render(results: [results], sanity: nil).contains("las@gpt-judge"))
+        // The built-in simulator's `las` would count: (0.3 − 0) / (0.2 − 0) = 1.5.
+        results.scorers.append(.init(Las.self))
+        for index in results.suites[0].scores.indices where results.suites[0].scores[index].scorer == "las@gpt-judge" {
+            results.suites[0].scores.append(ScoreEntry(scorer: "las", source: results.suites[0].scores[index].source,
+                                                       value: results.suites[0].scores[index].value,
+                                                       low: results.suites[0].scores[index].low,
+                                                       high: results.suites[0].scores[index].high, n: 100,
+                                                       coverage: 1))
+        }
+        let counted = LeaderboardSummary(results: [results]).rows[0].families.first { $0.family == .simulatability }
+        #expect(abs((counted?.standardized ?? 0) - 1.5) < 1e-12)
+    }
+
+    @Test func storedScorerIDs() {
+        #expect(ModelResults.ScorerEntry(storedID: "las")?.judge == nil)
+        #expect(ModelResults.ScorerEntry(storedID: "las")?.id == "las")
+        #expect(ModelResults.ScorerEntry(storedID: "counterfactual-simulation@a@b")?.judge == "a@b")
+        #expect(ModelResults.ScorerEntry(storedID: "nope@judge") == nil)
+        #expect(ModelResults.ScorerEntry(storedID: "nope") == nil)
+    }
+
     static let hostileNames = [
         "a|b", "`code`", "<script>alert(1)</script>", "line\nbreak", String(repeating: "x", count: 500),
         "[link](http://example.com)", "**bold**",

@@ -9,7 +9,7 @@ import Testing
     }
 
     /// Results that match `suite` and this Candor's scorers exactly (tiny-sentiment enables comprehensiveness,
-    /// sufficiency and token-f1).
+    /// sufficiency, las and token-f1).
     static func results(for suite: Suite, submission: String? = "abc") -> ModelResults {
         let scorers = Scorers.all.filter { suite.scorers.contains($0.id) }.map(ModelResults.ScorerEntry.init)
         let entry = SuiteResults(id: suite.id, version: suite.version, contentHash: suite.contentHash,

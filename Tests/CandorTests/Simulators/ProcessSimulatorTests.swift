@@ -34,6 +34,20 @@ actor FakeSimulatingModel: ExplainingModel {
         }
     }
 
+    /// The built-in simulator's results keep the scorer's id; an external judge's are kept apart as `id@judge`.
+    @Test func scorersJudgedByAnotherSimulatorAreKeptApart() {
+        let judge = ProcessSimulator(model: FakeSimulatingModel())
+        #expect(judge.judge == "fake-judge")
+        #expect(Las().id == "las")
+        #expect(Las(simulator: judge).id == "las@fake-judge")
+        let scorers = Scorers.instantiate([Las.self, CounterfactualSimulation.self, TokenF1Scorer.self], simulator: judge)
+        #expect(scorers.map(\.id) == ["las@fake-judge", "counterfactual-simulation@fake-judge", "token-f1"])
+        // Still enabled by the suite's plain ids.
+        var suite = WorkedExampleSuite.sentiment
+        suite.scorers = ["las", "token-f1"]
+        #expect(ScoringRunner.enabled(scorers, for: suite).map(\.id) == ["las@fake-judge", "token-f1"])
+    }
+
     @Test func aboutACaseItShowsOtherCasesAsExamples() {
         let simulator = ProcessSimulator(model: FakeSimulatingModel(), exampleCount: 4)
         let cases = cases

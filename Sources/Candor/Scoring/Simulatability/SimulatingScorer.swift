@@ -7,6 +7,12 @@ public protocol SimulatingScorer: Scorer {
     var simulator: any Simulator { get }
 }
 
+extension SimulatingScorer {
+    /// Judged by the built-in simulator, the scorer's own id; by another simulator, `id@judge`: the store, the
+    /// results file and the leaderboard keep each judge's numbers apart.
+    public var id: String { simulator.judge.map { "\(Self.id)@\($0)" } ?? Self.id }
+}
+
 extension Scorers {
     /// Instances of `scorers`, the simulating ones built with `simulator` (the built-in one when nil).
     public static func instantiate(_ scorers: [any Scorer.Type], simulator: (any Simulator)?) -> [any Scorer] {
