@@ -34,7 +34,7 @@ enum CLI {
 
     /// Runs `candor arguments…` in `directory` (the project root by default) and waits for it.
     static func run(_ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:]) async throws -> Result {
         let process = Process()
         process.executableURL = productsFolder.appendingPathComponent("candor")
         process.arguments = arguments
@@ -53,9 +53,18 @@ enum CLI {
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
+        // Waits without holding a thread: a test blocked in waitUntilExit would take one of the few threads every
+        // other concurrently running test needs (on a 2-core machine, starving time-limited tests).
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { ended in continuation.resume(returning: ended.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return Result(status: status,
                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }

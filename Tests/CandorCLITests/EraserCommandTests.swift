@@ -4,8 +4,8 @@ import Testing
 /// `candor eraser --data DIR --split test --results FILE` on the ERASER fixture, whose numbers
 /// `EraserEvaluationTests` derives by hand.
 @Suite struct EraserCommandTests {
-    @Test func printsERASERsMetricsAsJSON() throws {
-        let result = try CLI.run(["eraser", "--data", "Fixtures/formats/eraser/tiny", "--split", "test", "--results",
+    @Test func printsERASERsMetricsAsJSON() async throws {
+        let result = try await CLI.run(["eraser", "--data", "Fixtures/formats/eraser/tiny", "--split", "test", "--results",
                                   "Fixtures/formats/eraser/tiny/results.jsonl", "--aopc-thresholds", "0.1", "0.5"])
         #expect(result.status == 0)
         let scores = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -18,8 +18,8 @@ import Testing
         #expect(abs(((classification?["comprehensiveness"] as? Double) ?? 0) - 0.3) < 1e-12)
     }
 
-    @Test func listsEveryProblemOfAnInvalidResultsFile() throws {
-        let result = try CLI.run(["eraser", "--data", "Fixtures/formats/eraser/tiny", "--results",
+    @Test func listsEveryProblemOfAnInvalidResultsFile() async throws {
+        let result = try await CLI.run(["eraser", "--data", "Fixtures/formats/eraser/tiny", "--results",
                                   "Fixtures/formats/eraser/tiny/results-invalid.jsonl"])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: results-invalid.jsonl:1: rationales[0].hard_rationale_predictions: found tokens [3, 5) overlapping [1, 4), expected spans that do not overlap\n"))

@@ -9,14 +9,14 @@ import Testing
         return url
     }
 
-    @Test func importsAnERASERDatasetIntoASuiteThatValidates() throws {
+    @Test func importsAnERASERDatasetIntoASuiteThatValidates() async throws {
         let scratch = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("Suites/tiny").path
-        let result = try CLI.run(["import", "eraser", "Fixtures/formats/eraser/tiny", "--out", out])
+        let result = try await CLI.run(["import", "eraser", "Fixtures/formats/eraser/tiny", "--out", out])
         #expect(result.status == 0)
         #expect(result.stdout == "imported 3 instances into tiny (val 1, test 2)\nskipped 0\n")
-        let validation = try CLI.run(["suites", "validate", out])
+        let validation = try await CLI.run(["suites", "validate", out])
         #expect(validation.status == 0)
         #expect(validation.stdout == "ok tiny (3 instances)\n")
         let yaml = try String(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("suite.yaml"), encoding: .utf8)
@@ -24,10 +24,10 @@ import Testing
         #expect(yaml.contains("licence: "))
     }
 
-    @Test func reportsSkippedRecordsWithReasons() throws {
+    @Test func reportsSkippedRecordsWithReasons() async throws {
         let scratch = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let result = try CLI.run(["import", "hatexplain", "Fixtures/formats/hatexplain", "--out",
+        let result = try await CLI.run(["import", "hatexplain", "Fixtures/formats/hatexplain", "--out",
                                   scratch.appendingPathComponent("Suites/hx").path])
         #expect(result.status == 0)
         #expect(result.stdout == """
@@ -39,17 +39,17 @@ import Testing
             """)
     }
 
-    @Test func failsOnAMalformedFileNamingLineAndField() throws {
+    @Test func failsOnAMalformedFileNamingLineAndField() async throws {
         let scratch = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let result = try CLI.run(["import", "eraser", "Fixtures/formats/eraser/malformed", "--out",
+        let result = try await CLI.run(["import", "eraser", "Fixtures/formats/eraser/malformed", "--out",
                                   scratch.appendingPathComponent("Suites/broken").path])
         #expect(result.status == 1)
         #expect(result.stderr == "error: malformed/test.jsonl:2: evidences[0][0].end_token: found a string (\"four\"), expected an integer\n")
     }
 
-    @Test func refusesAnUnknownFormat() throws {
-        let result = try CLI.run(["import", "fever", "x", "--out", "y"])
+    @Test func refusesAnUnknownFormat() async throws {
+        let result = try await CLI.run(["import", "fever", "x", "--out", "y"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("unknown format 'fever'"))
     }

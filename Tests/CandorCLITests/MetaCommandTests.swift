@@ -3,15 +3,15 @@ import Testing
 
 /// `candor import wiegreffe` then `candor meta --ratings FILE --scorer …`, as a user would run them.
 @Suite struct MetaCommandTests {
-    @Test func correlatesScorersWithTheFixtureRatings() throws {
+    @Test func correlatesScorersWithTheFixtureRatings() async throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("candor-meta-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let ratings = scratch.appendingPathComponent("ratings.jsonl").path
-        let imported = try CLI.run(["import", "wiegreffe", "Fixtures/formats/wiegreffe", "--out", ratings])
+        let imported = try await CLI.run(["import", "wiegreffe", "Fixtures/formats/wiegreffe", "--out", ratings])
         #expect(imported.status == 0)
         #expect(imported.stdout.hasPrefix("wrote 12 rated explanations\n"))
-        let result = try CLI.run(["meta", "--ratings", ratings, "--scorer", "rouge-l", "--scorer", "chrf",
+        let result = try await CLI.run(["meta", "--ratings", ratings, "--scorer", "rouge-l", "--scorer", "chrf",
                                   "--resamples", "100", "--json"])
         #expect(result.status == 0)
         let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
@@ -22,8 +22,8 @@ import Testing
         #expect((spearman?["low"] ?? 2) <= (spearman?["value"] ?? 0) && (spearman?["value"] ?? 2) <= (spearman?["high"] ?? 0))
     }
 
-    @Test func refusesAScorerThatNeedsAModel() throws {
-        let result = try CLI.run(["meta", "--ratings", "Fixtures/formats/README.md", "--scorer", "comprehensiveness"])
+    @Test func refusesAScorerThatNeedsAModel() async throws {
+        let result = try await CLI.run(["meta", "--ratings", "Fixtures/formats/README.md", "--scorer", "comprehensiveness"])
         #expect(result.status == 1)
     }
 
@@ -32,15 +32,15 @@ import Testing
     @Test(.enabled(if: FileManager.default.fileExists(atPath: CLI.projectRoot.deletingLastPathComponent()
         .appendingPathComponent("shared/real-samples/wiegreffe2022_few_shot_explanations").path),
                    "needs ../shared/real-samples"))
-    func printsCorrelationsWithIntervalsOnTheRealSample() throws {
+    func printsCorrelationsWithIntervalsOnTheRealSample() async throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("candor-meta-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let ratings = scratch.appendingPathComponent("ratings.jsonl").path
         let sample = CLI.projectRoot.deletingLastPathComponent()
             .appendingPathComponent("shared/real-samples/wiegreffe2022_few_shot_explanations").path
-        #expect(try CLI.run(["import", "wiegreffe", sample, "--out", ratings]).status == 0)
-        let result = try CLI.run(["meta", "--ratings", ratings, "--scorer", "rouge-l", "--scorer", "chrf",
+        #expect(try await CLI.run(["import", "wiegreffe", sample, "--out", ratings]).status == 0)
+        let result = try await CLI.run(["meta", "--ratings", ratings, "--scorer", "rouge-l", "--scorer", "chrf",
                                   "--resamples", "200"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")

@@ -21,9 +21,9 @@ import Testing
         return folder
     }
 
-    @Test func refreshesALeaderboardHoldingASubmissionAndThenOnlyWhatChanged() throws {
+    @Test func refreshesALeaderboardHoldingASubmissionAndThenOnlyWhatChanged() async throws {
         let folder = try Self.project()
-        let first = try CLI.run(Self.refresh, in: folder)
+        let first = try await CLI.run(Self.refresh, in: folder)
         #expect(first.status == 0, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
         #expect(first.stdout.contains("reference: ran (reference: no results file;"))
         #expect(first.stdout.contains("echo-model: ran (no results file)"))
@@ -40,31 +40,31 @@ import Testing
                                "reference-inverted.json", "reference-plausible.json", "sanity.json"])
         let leaderboard = try String(contentsOf: folder.appendingPathComponent("LEADERBOARD.md"), encoding: .utf8)
         #expect(leaderboard.contains("\n| echo-model | 1.0 |"))
-        #expect(try CLI.run(["leaderboard", "--check"], in: folder).status == 0)
+        #expect(try await CLI.run(["leaderboard", "--check"], in: folder).status == 0)
 
-        let second = try CLI.run(Self.refresh, in: folder)
+        let second = try await CLI.run(Self.refresh, in: folder)
         #expect(second.status == 0, "stderr: \(second.stderr)")
         #expect(second.stdout.contains("reference: up to date\necho-model: up to date\nwrote 0 results files"))
 
         // An edited submission runs again, answered from the store.
         try Data((try String(contentsOf: file, encoding: .utf8) + "# edited\n").utf8).write(to: file)
-        let third = try CLI.run(Self.refresh, in: folder)
+        let third = try await CLI.run(Self.refresh, in: folder)
         #expect(third.status == 0, "stderr: \(third.stderr)")
         #expect(third.stdout.contains("reference: up to date\necho-model: ran (the submission file changed); "
             + "0 requests sent"))
 
         // `candor run --submission` is the same model in the store: nothing is asked again.
-        let rerun = try CLI.run(["run", "--submission", "echo-model", "--suites-dir", Self.suitesDir, "--no-score"],
+        let rerun = try await CLI.run(["run", "--submission", "echo-model", "--suites-dir", Self.suitesDir, "--no-score"],
                                 in: folder)
         #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
         #expect(RunCommandTests.rows(of: rerun.stdout).first?.number("sent") == 0)
     }
 
-    @Test func reportsABrokenSubmissionFileWithItsLine() throws {
+    @Test func reportsABrokenSubmissionFileWithItsLine() async throws {
         let folder = try Self.project()
         try Data("description: d\ncontact: c\nworkers: 2\n".utf8)
             .write(to: folder.appendingPathComponent("Submissions/broken.yaml"))
-        let result = try CLI.run(Self.refresh, in: folder)
+        let result = try await CLI.run(Self.refresh, in: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains("Submissions/broken.yaml:1: command: found nothing, expected the command "
             + "that starts the model"), "stderr: \(result.stderr)")
@@ -72,11 +72,11 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Results").path))
     }
 
-    @Test func aSubmissionThatCannotStartFailsTheRefreshAfterTheOthersAreWritten() throws {
+    @Test func aSubmissionThatCannotStartFailsTheRefreshAfterTheOthersAreWritten() async throws {
         let folder = try Self.project()
         try Data("command: python3 Examples/python/absent_model.py\ndescription: d\ncontact: c\n".utf8)
             .write(to: folder.appendingPathComponent("Submissions/absent.yaml"))
-        let result = try CLI.run(Self.refresh + ["--scorer", "token-f1"], in: folder)
+        let result = try await CLI.run(Self.refresh + ["--scorer", "token-f1"], in: folder)
         #expect(result.status == 1)
         #expect(result.stdout.contains("absent: stale (no results file); could not run:"), "\(result.stdout)")
         #expect(result.stdout.contains("could not run: absent\n"))

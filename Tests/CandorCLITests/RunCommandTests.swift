@@ -42,9 +42,9 @@ import Darwin
         }
     }
 
-    @Test func printsOneSummaryRowPerSuite() throws {
+    @Test func printsOneSummaryRowPerSuite() async throws {
         let store = try Self.temporaryFolder().appendingPathComponent("candor.sqlite")
-        let result = try CLI.run(["run", "--no-score", "--model", "reference", "--suites-dir", Self.suitesDir,
+        let result = try await CLI.run(["run", "--no-score", "--model", "reference", "--suites-dir", Self.suitesDir,
                                   "--store", store.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let rows = Self.rows(of: result.stdout)
@@ -63,9 +63,9 @@ import Darwin
         #expect(!result.stderr.contains("\r"))
     }
 
-    @Test func runsEveryVariantWhenAskedForAll() throws {
+    @Test func runsEveryVariantWhenAskedForAll() async throws {
         let store = try Self.temporaryFolder().appendingPathComponent("candor.sqlite")
-        let result = try CLI.run(["run", "--no-score", "--model", "reference", "--variant", "all", "--suite", "tiny-sentiment",
+        let result = try await CLI.run(["run", "--no-score", "--model", "reference", "--variant", "all", "--suite", "tiny-sentiment",
                                   "--suites-dir", Self.suitesDir, "--store", store.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(Self.rows(of: result.stdout).map { $0["model"] }
@@ -77,16 +77,16 @@ import Darwin
         (["--variant", "sideways"], "unknown variant sideways; expected one of: faithful, shuffled, inverted, "
             + "plausible, all"),
     ])
-    func namesWhatItDoesNotKnow(arguments: [String], message: String) throws {
+    func namesWhatItDoesNotKnow(arguments: [String], message: String) async throws {
         let store = try Self.temporaryFolder().appendingPathComponent("candor.sqlite")
-        let result = try CLI.run(["run", "--no-score", "--model", "reference", "--suites-dir", Self.suitesDir,
+        let result = try await CLI.run(["run", "--no-score", "--model", "reference", "--suites-dir", Self.suitesDir,
                                   "--store", store.path] + arguments)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
     }
 
-    @Test func refusesAnUnknownModel() throws {
-        let result = try CLI.run(["run", "--model", "gpt", "--suites-dir", Self.suitesDir])
+    @Test func refusesAnUnknownModel() async throws {
+        let result = try await CLI.run(["run", "--model", "gpt", "--suites-dir", Self.suitesDir])
         #expect(result.status != 0)
         #expect(result.stderr.contains("unknown model gpt; expected one of: reference"))
     }
@@ -98,7 +98,7 @@ import Darwin
 
         // The reference: one uninterrupted run.
         let wholeURL = folder.appendingPathComponent("whole.sqlite")
-        let whole = try CLI.run(arguments + ["--store", wholeURL.path])
+        let whole = try await CLI.run(arguments + ["--store", wholeURL.path])
         #expect(whole.status == 0, "stderr: \(whole.stderr)")
         let wholeRows = try await Self.comparableRows(try ResultStore(url: wholeURL), modelKey: "reference/faithful")
         let unique = wholeRows.count
@@ -141,7 +141,7 @@ import Darwin
         #expect(afterKill < unique)
 
         // The rerun asks exactly what is missing and reuses the rest.
-        let rerun = try CLI.run(arguments + ["--store", killedURL.path])
+        let rerun = try await CLI.run(arguments + ["--store", killedURL.path])
         #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
         let row = try #require(Self.rows(of: rerun.stdout).first)
         #expect(row.number("sent") == unique - afterKill)

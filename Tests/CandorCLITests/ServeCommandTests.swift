@@ -72,8 +72,8 @@ import Testing
         #expect(outcome.reason == "request for suite 'nli', but this reference model was trained on suite 'sentiment'")
     }
 
-    @Test func anUnknownVariantIsAUsageError() throws {
-        let result = try CLI.run(["serve", "reference", "--suite", "sentiment", "--variant", "sloppy"])
+    @Test func anUnknownVariantIsAUsageError() async throws {
+        let result = try await CLI.run(["serve", "reference", "--suite", "sentiment", "--variant", "sloppy"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("unknown variant 'sloppy'; known variants: faithful, shuffled, inverted, plausible"))
     }

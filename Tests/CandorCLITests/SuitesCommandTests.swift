@@ -5,14 +5,14 @@ import Testing
 @Suite struct SuitesCommandTests {
     static let fixtures = "Fixtures/suites"
 
-    @Test func validateSaysOkForAGoodSuite() throws {
-        let result = try CLI.run(["suites", "validate", Self.fixtures + "/valid-text"])
+    @Test func validateSaysOkForAGoodSuite() async throws {
+        let result = try await CLI.run(["suites", "validate", Self.fixtures + "/valid-text"])
         #expect(result.status == 0)
         #expect(result.stdout == "ok valid-text (7 instances)\n")
     }
 
-    @Test func validateListsEveryProblemOfABrokenSuiteAndExitsWithOne() throws {
-        let result = try CLI.run(["suites", "validate", Self.fixtures + "/valid-table",
+    @Test func validateListsEveryProblemOfABrokenSuiteAndExitsWithOne() async throws {
+        let result = try await CLI.run(["suites", "validate", Self.fixtures + "/valid-table",
                                   Self.fixtures + "/span-out-of-range"])
         #expect(result.status == 1)
         #expect(result.stdout == """
@@ -25,10 +25,10 @@ import Testing
             """)
     }
 
-    @Test func validateDefaultsToEveryFolderOfTheSuitesDirectory() throws {
+    @Test func validateDefaultsToEveryFolderOfTheSuitesDirectory() async throws {
         let scratch = try Self.copyFixtures(["valid-text", "newer-format"])
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let result = try CLI.run(["suites", "validate", "--suites-dir", "Suites"], in: scratch)
+        let result = try await CLI.run(["suites", "validate", "--suites-dir", "Suites"], in: scratch)
         #expect(result.status == 1)
         #expect(result.stdout == """
             broken Suites/newer-format (1 problem)
@@ -38,10 +38,10 @@ import Testing
             """)
     }
 
-    @Test func listShowsEverySuite() throws {
+    @Test func listShowsEverySuite() async throws {
         let scratch = try Self.copyFixtures(["valid-text", "valid-table"])
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let result = try CLI.run(["suites", "list", "--suites-dir", scratch.appendingPathComponent("Suites").path])
+        let result = try await CLI.run(["suites", "list", "--suites-dir", scratch.appendingPathComponent("Suites").path])
         #expect(result.status == 0)
         #expect(result.stdout == """
             id           version  task            labels              train  test  title
@@ -51,25 +51,25 @@ import Testing
             """)
     }
 
-    @Test func showReportsBalanceShortcutAndExamples() throws {
-        let result = try CLI.run(["suites", "show", "valid-text", "--suites-dir", Self.fixtures])
+    @Test func showReportsBalanceShortcutAndExamples() async throws {
+        let result = try await CLI.run(["suites", "show", "valid-text", "--suites-dir", Self.fixtures])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("valid-text 1.0.0: Tiny review sentiment\n"))
         #expect(result.stdout.contains("shortcut: phi of the shortcut flag with label == positive: 1.00 in train, -0.50 in test\n"))
         #expect(result.stdout.contains("  review: Honestly, it is a [mess].\n"))
     }
 
-    @Test func showOfAnUnknownSuiteIsACleanError() throws {
+    @Test func showOfAnUnknownSuiteIsACleanError() async throws {
         let scratch = try Self.copyFixtures(["valid-text"])
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let result = try CLI.run(["suites", "show", "nope"], in: scratch)
+        let result = try await CLI.run(["suites", "show", "nope"], in: scratch)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "error: no suite 'nope' in Suites (suites there: valid-text)\n")
     }
 
-    @Test func showOfABrokenSuiteListsItsProblems() throws {
-        let result = try CLI.run(["suites", "show", "label-outside-set", "--suites-dir", Self.fixtures])
+    @Test func showOfABrokenSuiteListsItsProblems() async throws {
+        let result = try await CLI.run(["suites", "show", "label-outside-set", "--suites-dir", Self.fixtures])
         #expect(result.status == 1)
         #expect(result.stderr == """
             error: suite 'label-outside-set' is broken:
@@ -78,8 +78,8 @@ import Testing
             """)
     }
 
-    @Test func aMissingSuitesDirectoryIsACleanError() throws {
-        let result = try CLI.run(["suites", "list", "--suites-dir", "no-such-folder"])
+    @Test func aMissingSuitesDirectoryIsACleanError() async throws {
+        let result = try await CLI.run(["suites", "list", "--suites-dir", "no-such-folder"])
         #expect(result.status == 1)
         #expect(result.stderr == "error: cannot list the suites folder no-such-folder: no such folder (pass --suites-dir PATH)\n")
     }
