@@ -72,12 +72,11 @@ public enum HTMLLeaderboard {
 
     /// Every cell of the sanity matrix, failing cells in red.
     static func sanitySection(_ sanity: SanityMatrix) -> String {
-        let failing = sanity.failures.count
-        var html = "<h2>Sanity of the scorers</h2><p>\(sanity.cells.count) cells, \(failing) failing.</p>"
+        var html = "<h2>Sanity of the scorers</h2><p>\(sanity.cells.count) cells: \(escape(sanity.tally)).</p>"
         html += "<table><tr><th>suite</th><th class=\"name\">scorer</th><th class=\"name\">comparison</th>"
             + "<th>difference</th><th>result</th></tr>"
         for cell in sanity.cells {
-            let result = "\(cell.status.rawValue) (n = \(cell.n))"
+            let result = "\(cell.status.rawValue) (n = \(cell.n))" + (cell.reason.map { ": " + escape($0) } ?? "")
             html += "<tr><td>\(escape(cell.suite))</td><td class=\"name\">\(escape(cell.scorer))</td>"
                 + "<td class=\"name\">\(escape(cell.winner)) vs \(escape(cell.other))</td>"
                 + "<td>\(MarkdownLeaderboard.interval(cell.difference, cell.low, cell.high, fallback: "–"))</td>"

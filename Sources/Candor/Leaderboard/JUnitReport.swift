@@ -43,7 +43,7 @@ public enum JUnitReport {
                         "\($0.winner) does not beat \($0.other)"
                     }.joined(separator: "; ")))
                     testCase.addChild(failure)
-                } else if cells.allSatisfy({ $0.status == .undecided }) {
+                } else if cells.allSatisfy({ $0.status == .undecided || $0.status == .notApplicable }) {
                     testCase.addChild(XMLElement(name: "skipped"))
                 }
                 return testCase

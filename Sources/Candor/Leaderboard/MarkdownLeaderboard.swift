@@ -98,12 +98,9 @@ public enum MarkdownLeaderboard {
 
     static func sanitySection(_ sanity: SanityMatrix) -> [String] {
         var out = ["## Sanity of the scorers", ""]
-        let failing = sanity.failures.count
-        let undecided = sanity.cells.filter { $0.status == .undecided }.count
         out.append("Each scorer must rank the reference model's `faithful` explainer above `shuffled` and "
             + "`inverted` (faithfulness, simulatability), or `plausible` above the others (agreement). "
-            + "\(sanity.cells.count - failing - undecided) cells pass, \(failing) fail, \(undecided) undecided "
-            + "(fewer than \(SanityMatrix.minimumObservations) observations or not applicable).")
+            + "Cells: \(sanity.tally).")
         out.append("")
         out.append("| suite | scorer | comparison | difference | result |")
         out.append("|---|---|---|---|---|")
@@ -111,7 +108,8 @@ public enum MarkdownLeaderboard {
             out.append("| \(MarkdownText.escape(cell.suite)) | \(MarkdownText.escape(cell.scorer)) | "
                 + "\(MarkdownText.escape(cell.winner)) vs \(MarkdownText.escape(cell.other)) | "
                 + interval(cell.difference, cell.low, cell.high, fallback: "–") + " | "
-                + (cell.status == .fail ? "**fail**" : cell.status.rawValue) + " (n = \(cell.n)) |")
+                + (cell.status == .fail ? "**fail**" : cell.status.rawValue) + " (n = \(cell.n))"
+                + (cell.reason.map { ": " + MarkdownText.escape($0) } ?? "") + " |")
         }
         out.append("")
         return out

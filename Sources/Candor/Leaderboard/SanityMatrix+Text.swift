@@ -15,13 +15,10 @@ extension SanityMatrix {
                 + cell.scorer.padding(toLength: 27, withPad: " ", startingAt: 0)
                 + "\(cell.winner) > \(cell.other)".padding(toLength: 23, withPad: " ", startingAt: 0)
                 + interval.padding(toLength: 28, withPad: " ", startingAt: 0)
-                + String(format: "%5d", cell.n) + "  " + cell.status.rawValue)
+                + String(format: "%5d", cell.n) + "  " + cell.status.rawValue + (cell.reason.map { ": " + $0 } ?? ""))
         }
-        let failing = failures.count
-        let undecided = cells.filter { $0.status == .undecided }.count
         lines.append("")
-        lines.append("\(cells.count - failing - undecided) pass, \(failing) fail, \(undecided) undecided "
-            + "(fewer than \(SanityMatrix.minimumObservations) decisive observations or not applicable)")
+        lines.append(tally)
         return lines.joined(separator: "\n") + "\n"
     }
 }

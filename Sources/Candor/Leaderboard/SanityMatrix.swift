@@ -3,7 +3,8 @@
 ///
 /// Faithfulness and simulatability scorers must rank `faithful` above `shuffled` and `inverted`; agreement scorers
 /// must rank `plausible` above the others. "Above" means the 95 % interval of the paired difference excludes 0 in
-/// the scorer's better direction. Where either side has fewer than ``minimumObservations`` the cell is undecided.
+/// the scorer's better direction. Where either side has fewer than ``minimumObservations`` the cell is undecided;
+/// where the scorer does not apply, or its aggregate is undefined for a variant, the cell is not applicable.
 public struct SanityMatrix: Codable, Sendable, Hashable {
     /// Fewer paired observations than this cannot decide a cell.
     public static let minimumObservations = 30
@@ -29,9 +30,12 @@ public struct SanityMatrix: Codable, Sendable, Hashable {
         public var high: Double?
         public var n: Int
         public var status: Status
+        /// Why a cell is undecided or not applicable.
+        public var reason: String?
 
         public init(suite: String, scorer: String, family: ScorerFamily, winner: String, other: String,
-                    difference: Double?, low: Double?, high: Double?, n: Int, status: Status) {
+                    difference: Double?, low: Double?, high: Double?, n: Int, status: Status,
+                    reason: String? = nil) {
             self.suite = suite
             self.scorer = scorer
             self.family = family
@@ -42,14 +46,27 @@ public struct SanityMatrix: Codable, Sendable, Hashable {
             self.high = high
             self.n = n
             self.status = status
+            self.reason = reason
         }
     }
 
     public enum Status: String, Codable, Sendable, Hashable {
         case pass
         case fail
-        /// Too few observations to decide, or the scorer does not apply.
+        /// Too few decisive observations to decide.
         case undecided
+        /// The scorer does not apply to the suite, or its aggregate is undefined for one of the variants (e.g. LAS
+        /// when every explanation gives the label away).
+        case notApplicable = "not-applicable"
+    }
+
+    /// How many cells have each status.
+    public func count(_ status: Status) -> Int { cells.filter { $0.status == status }.count }
+
+    /// "N pass, N fail, N undecided, N not applicable".
+    public var tally: String {
+        "\(count(.pass)) pass, \(count(.fail)) fail, \(count(.undecided)) undecided (fewer than "
+            + "\(SanityMatrix.minimumObservations) decisive observations), \(count(.notApplicable)) not applicable"
     }
 
     /// True when no cell fails.

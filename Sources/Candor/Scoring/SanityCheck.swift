@@ -13,6 +13,7 @@ public enum SanityCheck {
     public static func matrix(store: ResultStore, suites: [Suite], scorers: [any Scorer],
                               bootstrap: Bootstrap) async throws -> SanityMatrix {
         var cells: [SanityMatrix.Cell] = []
+        let runs = try await store.runs()
         for suite in suites {
             for scorer in ScoringRunner.enabled(scorers, for: suite) {
                 let type = type(of: scorer)
@@ -37,17 +38,28 @@ public enum SanityCheck {
                     // Oriented so that a positive difference means the winner is better.
                     let sign = type.direction == .higherIsBetter ? 1.0 : -1.0
                     let status: SanityMatrix.Status
-                    if let comparison, decisive >= SanityMatrix.minimumObservations {
+                    var reason: String?
+                    if left.isEmpty {
+                        status = .notApplicable
+                        let model = runs.last { $0.modelKey == ReferenceModel.key(of: winner) }?.descriptor
+                        reason = model.flatMap { scorer.inapplicability(model: $0, suite: suite) }
+                            ?? "no observations of \(winner.rawValue) and \(other.rawValue) on the same instances"
+                    } else if let undefined = [(winner, left), (other, right)].first(where: { scorer.aggregate($0.1) == nil }) {
+                        status = .notApplicable
+                        reason = "\(scorer.id) is undefined for \(undefined.0.rawValue)"
+                            + (scorer.undefinedReason(undefined.1).map { " (\($0))" } ?? "")
+                    } else if let comparison, decisive >= SanityMatrix.minimumObservations {
                         status = comparison.verdict == .better ? .pass : .fail
                     } else {
                         status = .undecided
+                        reason = "\(decisive) decisive observations, fewer than \(SanityMatrix.minimumObservations)"
                     }
                     let low = comparison.map { sign > 0 ? $0.difference.low : -$0.difference.high }
                     let high = comparison.map { sign > 0 ? $0.difference.high : -$0.difference.low }
                     cells.append(SanityMatrix.Cell(
                         suite: suite.id, scorer: scorer.id, family: type.family, winner: winner.rawValue,
                         other: other.rawValue, difference: comparison.map { sign * $0.difference.value },
-                        low: low, high: high, n: decisive, status: status))
+                        low: low, high: high, n: decisive, status: status, reason: reason))
                 }
             }
         }

@@ -44,12 +44,17 @@ public protocol Scorer: Sendable {
     /// How many cases the aggregate actually rests on: the observations for a mean, the denominator's total for a
     /// ratio (e.g. the insertions that flipped a prediction). The sanity matrix leaves a cell undecided below 30.
     func decisiveCount(_ observations: [[Double]]) -> Int
+    /// Why ``aggregate(_:)`` is nil on these observations, in words (e.g. LAS: "¬L is empty"); nil when it is not,
+    /// or when there is nothing more to say than that there are no observations.
+    func undefinedReason(_ observations: [[Double]]) -> String?
 }
 
 extension Scorer {
     public var id: String { Self.id }
 
     public func inapplicability(model: ModelDescriptor, suite: Suite) -> String? { nil }
+
+    public func undefinedReason(_ observations: [[Double]]) -> String? { nil }
 
     public func probes(for item: ScoringItem, context: ScoringContext) -> [Probe] { [] }
 

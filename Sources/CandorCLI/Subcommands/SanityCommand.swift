@@ -12,7 +12,9 @@ struct SanityCommand: AsyncParsableCommand {
             reusing every answer already in the store — and prints the matrix suite × scorer × comparison. \
             Faithfulness and simulatability scorers must rank faithful above shuffled and inverted; agreement \
             scorers must rank plausible first, each with the 95 % interval of the paired difference excluding 0. \
-            A cell with fewer than 30 decisive observations is undecided. Exits 1 when any cell fails.
+            A cell with fewer than 30 decisive observations is undecided; one where the scorer does not apply, \
+            or its aggregate is undefined for a variant (LAS when no explanation, or every one, gives the label \
+            away), is not applicable, with the reason. Exits 1 when any cell fails.
             """
     )
 

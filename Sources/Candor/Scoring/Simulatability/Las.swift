@@ -74,6 +74,16 @@ public struct Las: SimulatingScorer {
         return xe - x
     }
 
+    public func undefinedReason(_ observations: [[Double]]) -> String? {
+        guard !observations.isEmpty else { return nil }
+        let leaked = observations.filter { $0[2] == 1 }.count
+        if leaked == observations.count {
+            return "¬L is empty: the explanation alone gives ŷ on all \(leaked) instances"
+        }
+        if leaked == 0 { return "L is empty: the explanation alone gives ŷ on none of \(observations.count) instances" }
+        return nil
+    }
+
     /// LAS rests on both groups, so it is as decisive as the smaller of L and ¬L: min(|L|, |¬L|).
     public func decisiveCount(_ observations: [[Double]]) -> Int {
         let leaked = observations.filter { $0[2] == 1 }.count
