@@ -100,6 +100,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["reference.json"])
     }
 
+    /// `candor sanity` judged by an external simulator: its cells are the judge's (`las@NAME`); `candor refresh`,
+    /// which writes the leaderboard, refuses one.
+    @Test func theSanityMatrixCanBeJudgedByAnExternalSimulator() async throws {
+        let folder = try RunCommandTests.temporaryFolder()
+        let store = folder.appendingPathComponent("candor.sqlite")
+        let simulator = ["--simulator-command",
+                         "python3 " + CLI.projectRoot.appendingPathComponent("Examples/python/overlap_simulator.py").path]
+        let sanity = try await CLI.run(["sanity", "--store", store.path, "--suites-dir", Self.suitesDir,
+                                        "--scorer", "las", "--resamples", "50"] + simulator)
+        #expect(sanity.stdout.contains("tiny-sentiment  las@overlap-simulator"), "stdout: \(sanity.stdout)")
+        #expect(!sanity.stdout.contains("las   "), "only the judge's cells: \(sanity.stdout)")
+        #expect(sanity.status == (sanity.stdout.contains(" fail\n") ? 1 : 0), "stderr: \(sanity.stderr)")
+
+        let refresh = try await CLI.run(["refresh", "--store", store.path, "--suites-dir", Self.suitesDir]
+                                        + simulator)
+        #expect(refresh.status != 0)
+        #expect(refresh.stderr.contains("the leaderboard is judged by the built-in simulator"))
+    }
+
     @Test func aSimulatorMustDeclareSimulate() async throws {
         let folder = try RunCommandTests.temporaryFolder()
         let store = folder.appendingPathComponent("candor.sqlite")
