@@ -109,7 +109,7 @@ public enum MarkdownLeaderboard {
                 + "\(MarkdownText.escape(cell.winner)) vs \(MarkdownText.escape(cell.other)) | "
                 + interval(cell.difference, cell.low, cell.high, fallback: "–") + " | "
                 + (cell.status == .fail ? "**fail**" : cell.status.rawValue) + " (n = \(cell.n))"
-                + (cell.reason.map { ": " + MarkdownText.escape($0) } ?? "") + " |")
+                + (cell.reason.map { ": " + MarkdownText.escape($0, maximumLength: 200) } ?? "") + " |")
         }
         out.append("")
         return out
