@@ -119,6 +119,36 @@ import Testing
         #expect(refresh.stderr.contains("the leaderboard is judged by the built-in simulator"))
     }
 
+    /// A judge that keeps crashing never stops the scoring: what it answered is kept, the rest counts as "cannot
+    /// tell" and is recorded as failed, and a rerun asks only for what failed.
+    @Test func aCrashingSimulatorFailsItsRequestsNotTheRun() async throws {
+        let folder = try RunCommandTests.temporaryFolder()
+        let store = folder.appendingPathComponent("candor.sqlite")
+        let run = try await CLI.run(MergeCommandTests.run + ["--store", store.path, "--scorer", "token-f1"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let judge = CLI.projectRoot.appendingPathComponent("Fixtures/models/crashing_judge.py").path
+        let score = ["score", "--store", store.path, "--suites-dir", Self.suitesDir, "--scorer", "las",
+                     "--resamples", "50", "--simulator-command", "python3 \(judge) 100"]
+        let before = try await ResultStore(url: store).responseCount()
+        let first = try await CLI.run(score)
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        #expect(first.stdout.contains("las@crashing-judge="), "stdout: \(first.stdout)")
+        // 2,100 questions (see anExternalSimulatorJudgesApart), each recorded once: the process and its 3 restarts
+        // answer 100 each, the rest end as crashed.
+        #expect(try await ResultStore(url: store).responseCount() - before == 2100)
+        let keys = try await ResultStore(url: store).respondingModelKeys()
+        let judgeKey = try #require(keys.first { $0.hasPrefix("process/crashing-judge:") }, "keys: \(keys)")
+        let counts = try await ResultStore(url: store).statusCounts(modelKey: judgeKey, suite: "tiny-sentiment")
+        #expect(counts[.ok] == 400 && counts[.crashed] == 1700, "\(counts)")
+
+        // The rerun asks again only what failed: 400 more answers, none lost.
+        let second = try await CLI.run(score)
+        #expect(second.status == 0, "stderr: \(second.stderr)")
+        #expect(try await ResultStore(url: store).responseCount() - before == 2100)
+        let again = try await ResultStore(url: store).statusCounts(modelKey: judgeKey, suite: "tiny-sentiment")
+        #expect(again[.ok] == 800 && again[.crashed] == 1300, "\(again)")
+    }
+
     @Test func aSimulatorMustDeclareSimulate() async throws {
         let folder = try RunCommandTests.temporaryFolder()
         let store = folder.appendingPathComponent("candor.sqlite")

@@ -17,6 +17,14 @@ extension ResultStore {
     }
 
     /// The model keys that have at least one run, in the order first run.
+    /// Every model key with a stored response, sorted: the run models and the external simulators that judged
+    /// them (a simulator has answers but no run).
+    public func respondingModelKeys() async throws -> [String] {
+        try await pool.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT model_key FROM responses ORDER BY model_key")
+        }
+    }
+
     public func modelKeys() async throws -> [String] {
         var keys: [String] = []
         for run in try await runs() where !keys.contains(run.modelKey) { keys.append(run.modelKey) }
