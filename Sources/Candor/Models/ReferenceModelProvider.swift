@@ -1,3 +1,5 @@
+import Foundation
+
 /// Trains the reference model once per suite and hands out the requested explainer variants of it.
 ///
 /// The variants share one trained model and differ only in what they explain, so that differences between
@@ -8,6 +10,9 @@ public struct ReferenceModelProvider: ModelProvider {
     public init(variants: [ReferenceModel.Variant] = [.faithful]) {
         self.variants = variants.isEmpty ? [.faithful] : variants
     }
+
+    /// One suite per core, at most 4: the model is trained and answers in this process.
+    public var concurrentSuites: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) }
 
     public func models(for suite: Suite) async throws -> [any ExplainingModel] {
         let trained = try ReferenceModel.train(suite: suite, variant: variants[0])

@@ -8,7 +8,9 @@ import Darwin
 /// Shows how a run is going, on stderr, so that stdout keeps only the results.
 ///
 /// On a terminal it redraws one line in place (done/total, rate, ETA, failures); otherwise (a log file, CI) it
-/// writes a plain line every ``interval`` and one when a task ends, so logs stay short and readable.
+/// writes a plain line every ``interval`` and one when a task ends, so logs stay short and readable. Tasks are
+/// named by their label, so several can run at once (suites run side by side): each line is the task that just
+/// moved.
 public actor ProgressReporter {
     public enum Style: Sendable, Hashable {
         /// One line redrawn in place with `\r`.
@@ -29,11 +31,15 @@ public actor ProgressReporter {
     public let redrawInterval: Duration = .milliseconds(100)
     private let write: @Sendable (String) -> Void
 
-    private var label = ""
-    private var total: Int?
-    private var done = 0
-    private var failures = 0
-    private var started = ContinuousClock.now
+    /// One task's counts.
+    private struct Task {
+        var total: Int?
+        var done = 0
+        var failures = 0
+        var started = ContinuousClock.now
+    }
+
+    private var tasks: [String: Task] = [:]
     private var lastShown = ContinuousClock.now
 
     /// - Parameter write: Where the text goes; stderr unless a test captures it.
@@ -44,44 +50,43 @@ public actor ProgressReporter {
         self.write = write
     }
 
-    /// Starts a task (e.g. one suite for one model) of `total` items, when known.
+    /// Starts the task `label` (e.g. one suite for one model) of `total` items, when known.
     public func begin(_ label: String, total: Int?) {
-        self.label = label
-        self.total = total
-        done = 0
-        failures = 0
-        started = .now
-        lastShown = .now
+        tasks[label] = Task(total: total)
+        if tasks.count == 1 { lastShown = .now }
     }
 
-    /// Counts `count` more items done, `failures` of them failed.
-    public func advance(by count: Int, failures: Int = 0) {
-        done += count
-        self.failures += failures
+    /// Counts `count` more items of task `label` done, `failures` of them failed.
+    public func advance(_ label: String, by count: Int, failures: Int = 0) {
+        tasks[label, default: Task()].done += count
+        tasks[label, default: Task()].failures += failures
         let now = ContinuousClock.now
         switch style {
         case .terminal where now - lastShown >= redrawInterval:
             lastShown = now
-            write("\r" + currentLine(at: now) + "\u{1B}[K")
+            write("\r" + currentLine(label, at: now) + "\u{1B}[K")
         case .plain where now - lastShown >= interval:
             lastShown = now
-            write(currentLine(at: now) + "\n")
+            write(currentLine(label, at: now) + "\n")
         default:
             break
         }
     }
 
-    /// Ends the task with a final line.
-    public func end() {
+    /// Ends the task `label` with a final line.
+    public func end(_ label: String) {
         switch style {
-        case .terminal: write("\r" + currentLine(at: .now) + "\u{1B}[K\n")
-        case .plain: write(currentLine(at: .now) + "\n")
+        case .terminal: write("\r" + currentLine(label, at: .now) + "\u{1B}[K\n")
+        case .plain: write(currentLine(label, at: .now) + "\n")
         case .silent: break
         }
+        tasks[label] = nil
     }
 
-    private func currentLine(at now: ContinuousClock.Instant) -> String {
-        Self.line(label: label, done: done, total: total, elapsed: Self.seconds(now - started), failures: failures)
+    private func currentLine(_ label: String, at now: ContinuousClock.Instant) -> String {
+        let task = tasks[label] ?? Task()
+        return Self.line(label: label, done: task.done, total: task.total, elapsed: Self.seconds(now - task.started),
+                         failures: task.failures)
     }
 
     /// The progress line: `label  done/total  percent  rate/s  ETA  failures`.

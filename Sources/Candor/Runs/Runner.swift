@@ -34,45 +34,98 @@ public struct Runner: Sendable {
     ///
     /// With ``RunOptions/shard`` only the shard's test instances are explained and probed; observations and
     /// aggregates need every instance, so they are left to `candor score` once the shards' stores are merged.
+    ///
+    /// Up to ``ModelProvider/concurrentSuites`` suites run at once (each suite's models one after the other);
+    /// the summaries come back in suite order whatever finished first, and what is stored does not depend on it.
     public func run(suites: [Suite], provider: some ModelProvider, scoring: ScoringRunner?) async throws
         -> (explained: [SuiteRunSummary], scored: [ScoringRunner.Summary])
     {
         let writer = ResponseWriter(store: store, batchSize: options.commitSize)
-        var runIDs: [(key: String, id: Int64)] = []
-        var summaries: [SuiteRunSummary] = []
-        var scored: [ScoringRunner.Summary] = []
+        let runs = RunRegistry(store: store, commandLine: options.commandLine)
+        typealias SuiteReport = (index: Int, explained: [SuiteRunSummary], scored: [ScoringRunner.Summary])
+        var reports: [SuiteReport] = []
         do {
-            for suite in suites {
-                let models = try await provider.models(for: suite)
-                let majority = try Self.majorityLabel(of: suite)
-                for model in models {
-                    let runID: Int64
-                    if let known = runIDs.first(where: { $0.key == model.key }) {
-                        runID = known.id
-                    } else {
-                        runID = try await store.beginRun(modelKey: model.key, descriptor: model.descriptor,
-                                                         commandLine: options.commandLine)
-                        runIDs.append((model.key, runID))
-                    }
-                    // The whole split is read for now; a streaming reader plugs into the AsyncSequence overload.
-                    var instances = try suite.instances(split: "test")
-                    if let shard = options.shard { instances = instances.filter { shard.contains(instanceID: $0.id) } }
-                    summaries.append(try await run(suite: suite, model: model, instances: instances,
-                                                   majorityLabel: majority, runID: runID, writer: writer))
-                    if let scoring {
-                        try await writer.flush()
-                        scored.append(try await scoring.score(suite: suite, model: model, runID: runID,
-                                                              shard: options.shard))
+            // The first suite's models begin the runs, in their order, before any suite runs: a run records the
+            // model as the first suite saw it, whichever suite would have got there first.
+            let first = try await suites.isEmpty ? [] : provider.models(for: suites[0])
+            for model in first { _ = try await runs.id(for: model) }
+            try await withThrowingTaskGroup(of: SuiteReport.self) { group in
+                let width = max(1, provider.concurrentSuites)
+                for (index, suite) in suites.enumerated() {
+                    if index >= width, let report = try await group.next() { reports.append(report) }
+                    group.addTask {
+                        let models = index == 0 ? first : try await provider.models(for: suite)
+                        let (explained, scored) = try await run(suite: suite, models: models, scoring: scoring,
+                                                                runs: runs, writer: writer)
+                        return (index, explained, scored)
                     }
                 }
+                for try await report in group { reports.append(report) }
             }
         } catch {
             try? await writer.flush()
-            for run in runIDs { try? await store.finishRun(id: run.id, status: .failed) }
+            for id in await runs.ids { try? await store.finishRun(id: id, status: .failed) }
             throw error
         }
-        for run in runIDs { try await store.finishRun(id: run.id, status: .finished) }
+        for id in await runs.ids { try await store.finishRun(id: id, status: .finished) }
+        reports.sort { $0.index < $1.index }
+        return (reports.flatMap(\.explained), reports.flatMap(\.scored))
+    }
+
+    /// One suite: each of its `models` on it, phase 1 then (with `scoring`) phases 2–4.
+    func run(suite: Suite, models: [any ExplainingModel], scoring: ScoringRunner?, runs: RunRegistry,
+             writer: ResponseWriter) async throws -> (explained: [SuiteRunSummary], scored: [ScoringRunner.Summary]) {
+        let majority = try Self.majorityLabel(of: suite)
+        var summaries: [SuiteRunSummary] = []
+        var scored: [ScoringRunner.Summary] = []
+        for model in models {
+            let runID = try await runs.id(for: model)
+            // The whole split is read for now; a streaming reader plugs into the AsyncSequence overload.
+            var instances = try suite.instances(split: "test")
+            if let shard = options.shard { instances = instances.filter { shard.contains(instanceID: $0.id) } }
+            summaries.append(try await run(suite: suite, model: model, instances: instances,
+                                           majorityLabel: majority, runID: runID, writer: writer))
+            if let scoring {
+                try await writer.flush()
+                scored.append(try await scoring.score(suite: suite, model: model, runID: runID, shard: options.shard))
+            }
+        }
         return (summaries, scored)
+    }
+
+    /// The store's run row of each model key, begun once, when the key is first met, whichever suite meets it.
+    actor RunRegistry {
+        let store: ResultStore
+        let commandLine: String
+        /// Model keys in the order their runs were begun, and each one's beginning (awaited by every suite that
+        /// meets the key while the store is still writing the row).
+        private var order: [String] = []
+        private var begun: [String: Task<Int64, any Error>] = [:]
+
+        init(store: ResultStore, commandLine: String) {
+            self.store = store
+            self.commandLine = commandLine
+        }
+
+        /// The run ids begun so far, in the order begun.
+        var ids: [Int64] {
+            get async {
+                var ids: [Int64] = []
+                for key in order { if let id = try? await begun[key]?.value { ids.append(id) } }
+                return ids
+            }
+        }
+
+        func id(for model: any ExplainingModel) async throws -> Int64 {
+            if let beginning = begun[model.key] { return try await beginning.value }
+            let (store, commandLine, key, descriptor) = (store, commandLine, model.key, model.descriptor)
+            let beginning = Task {
+                try await store.beginRun(modelKey: key, descriptor: descriptor, commandLine: commandLine)
+            }
+            begun[key] = beginning
+            order.append(key)
+            return try await beginning.value
+        }
     }
 
     /// Runs `model` on `instances` of `suite` (normally its `test` split), streaming them batch by batch.
@@ -83,7 +136,7 @@ public struct Runner: Sendable {
     where Instances.Element == Instance {
         var pass = Pass(runner: self, suite: suite, model: model, majorityLabel: try Self.majorityLabel(of: suite),
                         runID: nil, writer: ResponseWriter(store: store, batchSize: options.commitSize))
-        await progress?.begin("\(suite.id) \(model.key)", total: expectedCount)
+        await progress?.begin(pass.label, total: expectedCount)
         var batch: [Instance] = []
         batch.reserveCapacity(options.batchSize)
         do {
@@ -116,7 +169,7 @@ public struct Runner: Sendable {
              writer: ResponseWriter) async throws -> SuiteRunSummary {
         var pass = Pass(runner: self, suite: suite, model: model, majorityLabel: majorityLabel, runID: runID,
                         writer: writer)
-        await progress?.begin("\(suite.id) \(model.key)", total: instances.count)
+        await progress?.begin(pass.label, total: instances.count)
         do {
             for start in stride(from: 0, to: instances.count, by: options.batchSize) {
                 try await pass.process(instances[start..<min(start + options.batchSize, instances.count)])
@@ -172,6 +225,8 @@ public struct Runner: Sendable {
         let writer: ResponseWriter
         let task: TaskDescriptor
         let started = ContinuousClock.now
+        /// The progress task: suite and model.
+        var label: String { "\(suite.id) \(model.key)" }
         var summary: SuiteRunSummary
 
         init(runner: Runner, suite: Suite, model: any ExplainingModel, majorityLabel: String?, runID: Int64?,
@@ -222,7 +277,7 @@ public struct Runner: Sendable {
                     summary.majorityCorrect? += 1
                 }
             }
-            await runner.progress?.advance(by: batch.count, failures: failed)
+            await runner.progress?.advance(label, by: batch.count, failures: failed)
             if let delay = runner.options.batchDelay {
                 try await Task.sleep(for: delay)
             }
@@ -231,7 +286,7 @@ public struct Runner: Sendable {
         /// Commits what the writer still holds and closes the summary.
         mutating func finish() async throws -> SuiteRunSummary {
             try await writer.flush()
-            await runner.progress?.end()
+            await runner.progress?.end(label)
             summary.wallSeconds = ProgressReporter.seconds(ContinuousClock.now - started)
             return summary
         }

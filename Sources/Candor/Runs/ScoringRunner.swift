@@ -57,7 +57,8 @@ public struct ScoringRunner: Sendable {
         let seen = Set(unique.map(\.hash))
         let writer = ResponseWriter(store: store)
         let exchange = RequestExchange(store: store, writer: writer, model: model, runID: runID)
-        await progress?.begin("\(suite.id) \(model.key) probes", total: unique.count)
+        let label = "\(suite.id) \(model.key) probes"
+        await progress?.begin(label, total: unique.count)
         var sent = 0
         var failed = 0
         do {
@@ -67,14 +68,14 @@ public struct ScoringRunner: Sendable {
                 sent += exchanged.sent.count
                 let failures = batch.filter { exchanged.answers[$0.hash]?.status != .ok }.count
                 failed += failures
-                await progress?.advance(by: batch.count, failures: failures)
+                await progress?.advance(label, by: batch.count, failures: failures)
             }
             try await writer.flush()
         } catch {
             try? await writer.flush()
             throw error
         }
-        await progress?.end()
+        await progress?.end(label)
 
         if shard != nil {
             return Summary(suite: suite.id, modelKey: model.key, probes: unique.count, sent: sent, failed: failed,

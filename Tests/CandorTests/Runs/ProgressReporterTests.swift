@@ -27,9 +27,9 @@ import Testing
         let written = Mutex<[String]>([])
         let plain = ProgressReporter(style: .plain, interval: .zero) { text in written.withLock { $0.append(text) } }
         await plain.begin("s", total: 3)
-        await plain.advance(by: 1)
-        await plain.advance(by: 2, failures: 1)
-        await plain.end()
+        await plain.advance("s", by: 1)
+        await plain.advance("s", by: 2, failures: 1)
+        await plain.end("s")
         let lines = written.withLock { $0 }
         #expect(lines.count == 3)
         #expect(lines.allSatisfy { $0.hasSuffix("\n") && !$0.contains("\r") })
@@ -39,10 +39,27 @@ import Testing
         written.withLock { $0 = [] }
         let terminal = ProgressReporter(style: .terminal) { text in written.withLock { $0.append(text) } }
         await terminal.begin("s", total: 3)
-        await terminal.advance(by: 3)
-        await terminal.end()
+        await terminal.advance("s", by: 3)
+        await terminal.end("s")
         let redraws = written.withLock { $0 }
         #expect(redraws.allSatisfy { $0.hasPrefix("\r") })
         #expect(redraws.last?.hasSuffix("\n") == true)
+    }
+
+    /// Two suites running side by side keep their own counts: each line is the task that moved.
+    @Test func tasksRunningAtOnceKeepTheirOwnCounts() async {
+        let written = Mutex<[String]>([])
+        let plain = ProgressReporter(style: .plain, interval: .zero) { text in written.withLock { $0.append(text) } }
+        await plain.begin("a", total: 10)
+        await plain.begin("b", total: 4)
+        await plain.advance("a", by: 5)
+        await plain.advance("b", by: 4, failures: 1)
+        await plain.advance("a", by: 5)
+        await plain.end("b")
+        await plain.end("a")
+        let lines = written.withLock { $0 }.map { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(2)
+            .joined(separator: " ") }
+        #expect(lines == ["a 5/10", "b 4/4", "a 10/10", "b 4/4", "a 10/10"])
+        #expect(written.withLock { $0 }[3].contains("failures 1"))
     }
 }

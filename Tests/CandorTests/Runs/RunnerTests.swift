@@ -48,22 +48,23 @@ struct CountingModel: ExplainingModel {
     }
 }
 
-/// Gives the same model for every suite.
+/// Gives the same model for every suite, running up to `concurrentSuites` suites at once.
 struct FixedProvider: ModelProvider {
     var model: any ExplainingModel
+    var concurrentSuites = 1
     func models(for suite: Suite) async throws -> [any ExplainingModel] { [model] }
 }
 
 @Suite struct RunnerTests {
     /// Writes a suite with `test` lines (id, review, label) and a train split of two `positive` and one
     /// `negative`, and loads it.
-    static func makeSuite(test: [(String, String, String)]) throws -> Suite {
+    static func makeSuite(test: [(String, String, String)], id: String = "mini") throws -> Suite {
         let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("candor-runner-\(UUID().uuidString)").appendingPathComponent("mini")
+            .appendingPathComponent("candor-runner-\(UUID().uuidString)").appendingPathComponent(id)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try """
             format: 1
-            id: mini
+            id: \(id)
             version: 1.0.0
             title: Mini
             task:
@@ -123,6 +124,34 @@ struct FixedProvider: ModelProvider {
         #expect(summary.failures.isEmpty)
         #expect(await model.log.sent.sorted() == ["t1", "t2", "t3", "t4"])
         #expect(try await store.responseCount(modelKey: "counting/v1") == 4)
+    }
+
+    /// Suites run side by side report in suite order, begin one run row for the model, and store what a run one
+    /// suite at a time stores.
+    @Test func suitesRunSideBySideAsTheyWouldOneByOne() async throws {
+        let suites = try ["s1", "s2", "s3", "s4"].map { try Self.makeSuite(test: Self.fiveInstances, id: $0) }
+        var stored: [[String: String?]] = []
+        for width in [1, 3] {
+            let store = try ResultStore(url: try ResultStoreTests.temporaryStoreURL())
+            let provider = FixedProvider(model: CountingModel(), concurrentSuites: width)
+            let summaries = try await Runner(store: store, options: RunOptions(batchSize: 2))
+                .run(suites: suites, provider: provider)
+            #expect(summaries.map(\.suite) == ["s1", "s2", "s3", "s4"])
+            #expect(summaries.allSatisfy { $0.correct == 4 && $0.sent == 4 })
+            let runs = try await store.runs()
+            #expect(runs.count == 1 && runs[0].status == .finished)
+            var labels: [String: String?] = [:]
+            for suite in suites {
+                for instance in try suite.instances(split: "test") {
+                    let hash = RequestHash.of(Request(op: .explain, id: instance.id, suite: suite.id,
+                                                      task: suite.task.descriptor, input: instance.wireInput))
+                    labels["\(suite.id)/\(instance.id)"] = try await store.responses(
+                        modelKey: "counting/v1", hashes: [hash])[hash]?.response?.label
+                }
+            }
+            stored.append(labels)
+        }
+        #expect(stored[0].count == 20 && stored[0] == stored[1])
     }
 
     @Test func aSecondRunSendsNothingAndReadsTheAnswersBack() async throws {
