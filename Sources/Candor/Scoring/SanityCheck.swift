@@ -44,7 +44,8 @@ public enum SanityCheck {
                         let model = runs.last { $0.modelKey == ReferenceModel.key(of: winner) }?.descriptor
                         reason = model.flatMap { scorer.inapplicability(model: $0, suite: suite) }
                             ?? "no observations of \(winner.rawValue) and \(other.rawValue) on the same instances"
-                    } else if let undefined = [(winner, left), (other, right)].first(where: { scorer.aggregate($0.1) == nil }) {
+                    } else if let undefined = [(winner, left), (other, right)]
+                        .first(where: { scorer.aggregate($0.1) == nil }) {
                         status = .notApplicable
                         reason = "\(scorer.id) is undefined for \(undefined.0.rawValue)"
                             + (scorer.undefinedReason(undefined.1).map { " (\($0))" } ?? "")

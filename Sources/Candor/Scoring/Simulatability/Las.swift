@@ -80,7 +80,9 @@ public struct Las: SimulatingScorer {
         if leaked == observations.count {
             return "¬L is empty: the explanation alone gives ŷ on all \(leaked) instances"
         }
-        if leaked == 0 { return "L is empty: the explanation alone gives ŷ on none of \(observations.count) instances" }
+        if leaked == 0 {
+            return "L is empty: the explanation alone gives ŷ on none of \(observations.count) instances"
+        }
         return nil
     }
 
