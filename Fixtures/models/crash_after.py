@@ -3,12 +3,17 @@
 
 Candor must keep the N answers; the requests after them are resent to a restarted process, or, with no restart
 left, end as crashed with a reason naming exit status 3.
+
+With `--judge` it declares the `simulate` capability instead (name `crashing-judge`), so it can stand as an
+external simulator that keeps crashing: what it answered is kept, the rest counts as "cannot tell".
 """
 import json
 import os
 import sys
 
-limit = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+arguments = [argument for argument in sys.argv[1:] if argument != "--judge"]
+judge = "--judge" in sys.argv[1:]
+limit = int(arguments[0]) if arguments else 3
 
 
 def send(message):
@@ -17,7 +22,8 @@ def send(message):
 
 
 sys.stdin.buffer.readline()
-send({"candor": 1, "op": "hello", "name": "crash-after", "version": "1.0", "capabilities": ["text"]})
+send({"candor": 1, "op": "hello", "name": "crashing-judge" if judge else "crash-after", "version": "1.0",
+      "capabilities": ["simulate"] if judge else ["text"]})
 answered = 0
 for line in sys.stdin.buffer:
     if answered == limit:

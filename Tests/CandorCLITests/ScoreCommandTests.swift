@@ -126,9 +126,9 @@ import Testing
         let store = folder.appendingPathComponent("candor.sqlite")
         let run = try await CLI.run(MergeCommandTests.run + ["--store", store.path, "--scorer", "token-f1"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
-        let judge = CLI.projectRoot.appendingPathComponent("Fixtures/models/crashing_judge.py").path
+        let judge = CLI.projectRoot.appendingPathComponent("Fixtures/models/crash_after.py").path
         let score = ["score", "--store", store.path, "--suites-dir", Self.suitesDir, "--scorer", "las",
-                     "--resamples", "50", "--simulator-command", "python3 \(judge) 100"]
+                     "--resamples", "50", "--simulator-command", "python3 \(judge) 100 --judge"]
         let before = try await ResultStore(url: store).responseCount()
         let first = try await CLI.run(score)
         #expect(first.status == 0, "stderr: \(first.stderr)")
