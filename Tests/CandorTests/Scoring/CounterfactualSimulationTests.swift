@@ -30,21 +30,42 @@ import Testing
         ])
     }
 
-    @Test func aTableSuiteHasErasuresOnly() {
+    /// A table has no insertions: its counterfactuals are the explanation's erasures and one erasure per feature,
+    /// the same whatever the explanation.
+    @Test func aTableSuiteHasItsExplanationsErasureAndOnePerFeature() async {
         let task = TaskSpec(kind: .classification, labels: ["approve", "decline"], inputs: [
-            InputField(name: "applicant", type: .table, features: [InputField.Feature(name: "missed", kind: .number)]),
+            InputField(name: "applicant", type: .table, features: [
+                InputField.Feature(name: "missed", kind: .number), InputField.Feature(name: "housing", kind: .category),
+            ]),
         ])
         let suite = Suite(id: "table", version: "1", title: "table", task: task, explanations: [.features],
                           probes: ProbeSpec(insertionWords: ["risky"]), scorers: [],
                           splits: [Suite.Split(name: "test", file: "test.jsonl")], provenance: "by hand",
                           directory: URL(fileURLWithPath: "."), contentHash: "")
         let table = ScoringItem(
-            instance: Instance(id: "t", input: ["applicant": .table(["missed": .number(5)])], label: "decline"),
+            instance: Instance(id: "t", input: ["applicant": .table(["missed": .number(5),
+                                                                      "housing": .category("rent")])],
+                               label: "decline"),
             source: .self, prediction: Prediction(label: "decline"),
             explanation: ResolvedExplanation(features: ["applicant": ["missed"]]))
-        let context = ScoringContext(suite: suite, baseline: ["applicant": ["missed": .number(1)]],
+        let context = ScoringContext(suite: suite,
+                                     baseline: ["applicant": ["missed": .number(1), "housing": .category("own")]],
                                      model: WorkedExampleSuite.model)
-        #expect(CounterfactualSimulation().probes(for: table, context: context).map(\.name) == ["erase"])
+        let scorer = CounterfactualSimulation()
+        let probes = scorer.probes(for: table, context: context)
+        #expect(probes.map(\.name) == ["erase", "erase-feature-applicant.missed", "erase-feature-applicant.housing"])
+        // Another explanation erases something else, but the per-feature erasures stay the same requests.
+        var other = table
+        other.explanation = ResolvedExplanation(features: ["applicant": ["housing"]])
+        let otherProbes = scorer.probes(for: other, context: context)
+        #expect(hashes(Array(otherProbes.dropFirst())) == hashes(Array(probes.dropFirst())))
+        #expect(hashes([otherProbes[0]]) != hashes([probes[0]]))
+        // The explanation's erasure of "missed" is the per-feature one: two distinct counterfactuals, not three.
+        let answers: ProbeAnswers = Dictionary(uniqueKeysWithValues: probes.map {
+            ($0.name, Response(id: "", label: "approve"))
+        })
+        let observed = await scorer.observeAll([table], answers: [answers], context: context)
+        #expect(observed[0].values?.first == 2)
     }
 
     @Test func countsEachDistinctCounterfactualOnceAndTalliesBothConditions() async {

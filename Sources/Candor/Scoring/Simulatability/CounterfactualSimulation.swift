@@ -5,10 +5,15 @@ import CandorProtocol
 /// better a simulator predicts the subject model's actual outputs when it sees the original explanation than when
 /// it does not.
 ///
-/// The counterfactuals of an instance are the edits the faithfulness scorers already ask the model about, so no
-/// new model call is made: the word insertions of ``CounterfactualMention`` (answered `explain` requests) and the
-/// erasures of ``Comprehensiveness`` (the explained evidence, and with weights each AOPC bin; answered `predict`
-/// requests). Edits that give the same input are counted once, and an erasure of nothing is no counterfactual.
+/// The counterfactuals of an instance are, first, the edits the faithfulness scorers already ask the model about:
+/// the word insertions of ``CounterfactualMention`` (answered `explain` requests) and the erasures of
+/// ``Comprehensiveness`` (the explained evidence, and with weights each AOPC bin; answered `predict` requests).
+/// Insertions do not depend on the explanation being judged, erasures do. A table takes no word insertions, so
+/// for each table field there is also one erasure per feature (the feature set to its baseline): the table's
+/// counterfactuals that do not depend on the explanation, and the only new requests this scorer makes. Without
+/// them a table's counterfactuals would all be chosen by the explanation under judgement, and one that points at
+/// features that do not matter would be judged only on edits that never move the model (every reading of it then
+/// looks right). Edits that give the same input are counted once, and an erasure of nothing is no counterfactual.
 /// The simulator is told the original instance and ŷ, and predicts the model's label on each counterfactual with
 /// and without the original explanation (the built-in one: cross-fitted on the original instances; with the
 /// explanation it counts the explained evidence once more where it still stands, and its change from the original
@@ -23,7 +28,8 @@ import CandorProtocol
 public struct CounterfactualSimulation: SimulatingScorer {
     public static let id = "counterfactual-simulation"
     /// 2: the built-in simulator reads the change of the explained evidence, not only what is left of it.
-    public static let version = 2
+    /// 3: one erasure per table feature among the counterfactuals.
+    public static let version = 3
     public static let family = ScorerFamily.simulatability
     public static let direction = ScoreDirection.higherIsBetter
     public static let summary = "precision gained by a simulator of the model's outputs on counterfactuals from seeing the explanation"
@@ -41,14 +47,22 @@ public struct CounterfactualSimulation: SimulatingScorer {
         self.simulator = simulator
     }
 
-    /// The same probes as counterfactual-mention's insertions and comprehensiveness's erasures, hence the same
-    /// requests: answered once for all three scorers.
+    /// Counterfactual-mention's insertions and comprehensiveness's erasures (the same requests, answered once for
+    /// all three scorers), then one erasure per table feature.
     public func probes(for item: ScoringItem, context: ScoringContext) -> [Probe] {
         var probes: [Probe] = []
         if CounterfactualMention().inapplicability(model: context.model, suite: context.suite) == nil {
             probes += CounterfactualMention().probes(for: item, context: context)
         }
-        return probes + ErasureProbes.probes(for: item, context: context, mode: .erase)
+        probes += ErasureProbes.probes(for: item, context: context, mode: .erase)
+        for field in context.task.inputs where field.type == .table {
+            for feature in field.features {
+                probes.append(ErasureProbes.probe("erase-feature-\(field.name).\(feature.name)",
+                                                  Evidence(features: [field.name: [feature.name]]), item: item,
+                                                  context: context, mode: .erase))
+            }
+        }
+        return probes
     }
 
     /// The answered counterfactuals of an item: distinct edited inputs, each with the model's label on it.
