@@ -31,6 +31,23 @@ public enum WorkedExampleSuite {
                  explanation: explanation)
     }
 
+    /// A `self` item of the sentiment example whose prediction is `label`, explained by highlighting `highlights`
+    /// of its review (nothing when empty).
+    public static func item(_ text: String, _ label: String, id: String = "example-1", highlights: [Int] = [])
+        -> ScoringItem
+    {
+        ScoringItem(instance: review(text, label: label, id: id), source: .self, prediction: Prediction(label: label),
+                    explanation: ResolvedExplanation(highlights: highlights.isEmpty ? [:] : ["review": highlights]))
+    }
+
+    /// The two reviews the simulatability examples fit the built-in simulator on: "good" → positive (example-2)
+    /// and "bad" → negative (example-3). Their folds (3 and 4) differ from example-1's (0), so the simulator
+    /// answering for example-1 learns from these two alone.
+    public static var simulationCompanions: [(item: ScoringItem, answers: ProbeAnswers)] {
+        [(item("good", "positive", id: "example-2"), ProbeAnswers()),
+         (item("bad", "negative", id: "example-3"), ProbeAnswers())]
+    }
+
     /// An answer with the given probability of `positive`.
     public static func answer(positive: Double, explanation: WireExplanation? = nil) -> Response {
         Response(id: "", label: positive >= 0.5 ? "positive" : "negative",

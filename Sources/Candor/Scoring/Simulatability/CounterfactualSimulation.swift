@@ -154,14 +154,8 @@ public struct CounterfactualSimulation: SimulatingScorer {
     /// Observation [4, 4, 3, 4, 2]; over this instance alone the score is 3/4 − 2/4 = 0.25.
     public static var examples: [ScorerExample] {
         let context = WorkedExampleSuite.context
-        func item(_ text: String, _ label: String, _ id: String, highlights: [Int] = []) -> ScoringItem {
-            ScoringItem(instance: WorkedExampleSuite.review(text, label: label, id: id), source: .self,
-                        prediction: Prediction(label: label),
-                        explanation: ResolvedExplanation(highlights: highlights.isEmpty ? [:] : ["review": highlights]))
-        }
-        let companions = [(item: item("good", "positive", "example-2"), answers: ProbeAnswers()),
-                          (item: item("bad", "negative", "example-3"), answers: ProbeAnswers())]
-        let subject = item("good good bad bad bad", "positive", "example-1", highlights: [0, 1])
+        let companions = WorkedExampleSuite.simulationCompanions
+        let subject = WorkedExampleSuite.item("good good bad bad bad", "positive", highlights: [0, 1])
         var answers: ProbeAnswers = ["erase": Response(id: "", label: "negative")]
         for (index, label) in ["positive", "negative", "positive", "negative"].enumerated() {
             answers["insert-\(index)"] = Response(id: "", label: label)

@@ -109,31 +109,25 @@ public struct Las: SimulatingScorer {
     /// β > 0, and the explained words count once more in x + e and alone in e.
     public static var examples: [ScorerExample] {
         let context = WorkedExampleSuite.context
-        func item(_ text: String, _ label: String, _ id: String, highlights: [Int] = []) -> ScoringItem {
-            ScoringItem(instance: WorkedExampleSuite.review(text, label: label, id: id), source: .self,
-                        prediction: Prediction(label: label),
-                        explanation: ResolvedExplanation(highlights: highlights.isEmpty ? [:] : ["review": highlights]))
-        }
-        let companions = [(item: item("good", "positive", "example-2"), answers: ProbeAnswers()),
-                          (item: item("bad", "negative", "example-3"), answers: ProbeAnswers())]
+        let companions = WorkedExampleSuite.simulationCompanions
         return [
             // "good good bad bad bad", ŷ = positive, highlights both "good"s.
             // x:     2β − 3β = −β → negative ≠ ŷ: 0.
             // x + e: (2 + 2)β − 3β = β → positive: 1.
             // e:     2β → positive: 1 (the explanation leaks ŷ).
             ScorerExample(name: "explanation points at the deciding evidence",
-                          item: item("good good bad bad bad", "positive", "example-1", highlights: [0, 1]),
+                          item: WorkedExampleSuite.item("good good bad bad bad", "positive", highlights: [0, 1]),
                           context: context, answers: [:], expected: .values([1, 0, 1]), companions: companions),
             // "good good good bad bad", ŷ = positive, highlights the first "bad".
             // x:     3β − 2β = β → positive: 1.
             // x + e: 3β − (2 + 2)β = −β → negative: 0 (every "bad" counts once more).
             // e:     −2β → negative: 0.
             ScorerExample(name: "explanation points at evidence against the label",
-                          item: item("good good good bad bad", "positive", "example-1", highlights: [3]),
+                          item: WorkedExampleSuite.item("good good good bad bad", "positive", highlights: [3]),
                           context: context, answers: [:], expected: .values([0, 1, 0]), companions: companions),
             // "good", ŷ = positive, no explanation: x and x + e give β → positive (1, 1); e shows nothing the
             // simulator knows, so it cannot tell: 0.
-            ScorerExample(name: "empty explanation", item: item("good", "positive", "example-1"),
+            ScorerExample(name: "empty explanation", item: WorkedExampleSuite.item("good", "positive"),
                           context: context, answers: [:], expected: .values([1, 1, 0]), companions: companions),
         ]
     }
