@@ -74,12 +74,12 @@ public struct ModelResults: Codable, Sendable, Hashable {
         /// The entry of a stored scorer id: a registered id, or `id@judge` for a scorer judged by an external
         /// simulator; nil for an id Candor does not know.
         public init?(storedID: String) {
-            let parts = storedID.split(separator: "@", maxSplits: 1).map(String.init)
-            guard let scorer = try? Scorers.named(parts[0]) else { return nil }
+            let parsed = Scorers.parse(storedID: storedID)
+            guard let scorer = try? Scorers.named(parsed.id) else { return nil }
             self.init(scorer)
-            if parts.count == 2 {
+            if let judge = parsed.judge {
                 id = storedID
-                judge = parts[1]
+                self.judge = judge
             }
         }
     }

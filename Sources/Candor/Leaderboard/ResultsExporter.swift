@@ -116,7 +116,7 @@ public struct ResultsExporter: Sendable {
 
     /// A scorer's place in the registry; `las@judge` sorts with `las`, after it.
     static func rank(_ scorer: String) -> Int {
-        let base = scorer.split(separator: "@", maxSplits: 1).first.map(String.init) ?? scorer
+        let base = Scorers.parse(storedID: scorer).id
         return Scorers.all.firstIndex { $0.id == base } ?? Int.max
     }
 

@@ -133,16 +133,18 @@ public struct LinearSimulator: Simulator {
                     rowsOf[key] = featurizer.rows(of: input, pointers: pointers[query.caseIndex])
                 }
                 let rows = rowsOf[key] ?? []
-                var view = View(query)
+                let view = View(query)
+                // A counterfactual read with the explanation compares its explained terms with the original's.
+                var original: [SimulatorFeaturizer.Row] = []
                 if view == .counterfactualAndExplanation {
-                    let original = RowKey(caseIndex: query.caseIndex)
-                    if rowsOf[original] == nil {
-                        rowsOf[original] = featurizer.rows(of: cases[query.caseIndex].instance.input,
-                                                           pointers: pointers[query.caseIndex])
+                    let originalKey = RowKey(caseIndex: query.caseIndex)
+                    if rowsOf[originalKey] == nil {
+                        rowsOf[originalKey] = featurizer.rows(of: cases[query.caseIndex].instance.input,
+                                                              pointers: pointers[query.caseIndex])
                     }
-                    view = .changedFrom(rowsOf[original] ?? [])
+                    original = rowsOf[originalKey] ?? []
                 }
-                let (label, probabilities) = model.predict(rows, view: view)
+                let (label, probabilities) = model.predict(rows, view: view, original: original)
                 result[index].label = label
                 result[index].probabilities = probabilities
             }
@@ -202,19 +204,17 @@ public struct LinearSimulator: Simulator {
     }
 
     /// Which terms of a row a query shows, and how the explanation is read.
-    enum View: Equatable {
+    enum View {
         /// The input alone.
         case input
         /// The input, its explained terms once more.
         case inputAndExplanation
         /// The explained terms alone.
         case explanation
-        /// A counterfactual with the original's explanation, before the original's rows are known.
+        /// A counterfactual with the original's explanation: its explained terms count once more, and so does
+        /// their change from the original (an explanation that says these terms drove ŷ also says that changing
+        /// them moves the model).
         case counterfactualAndExplanation
-        /// A counterfactual read with the explanation of the original whose rows are given: its explained terms
-        /// count once more, and so does their change from the original (an explanation that says these terms
-        /// drove ŷ also says that changing them moves the model).
-        case changedFrom([SimulatorFeaturizer.Row])
 
         init(_ query: SimulationQuery) {
             if query.target == .explanationOnly { self = .explanation }
@@ -305,7 +305,10 @@ public struct LinearSimulator: Simulator {
         }
 
         /// The called label (nil: cannot tell) and the probabilities, for the rows of one input seen in `view`.
-        func predict(_ rows: [SimulatorFeaturizer.Row], view: View) -> (String?, [Double]) {
+        /// `original`: the rows of the explained instance, for ``View/counterfactualAndExplanation``.
+        func predict(_ rows: [SimulatorFeaturizer.Row], view: View, original: [SimulatorFeaturizer.Row] = [])
+            -> (String?, [Double])
+        {
             guard !rows.isEmpty else { return (nil, []) }
             var known = false
             // Scores are sums over the few terms a row has, so they are computed sparsely rather than through a
@@ -319,9 +322,9 @@ public struct LinearSimulator: Simulator {
                 // standardised value, not the standardisation of 2v.
                 var parts: [(terms: [String: Double], sign: Double)] = [(shown, 1)]
                 switch view {
-                case .inputAndExplanation, .counterfactualAndExplanation:
+                case .inputAndExplanation:
                     parts.append((row.evidence, 1))
-                case .changedFrom(let original):
+                case .counterfactualAndExplanation:
                     // (c − o) over the explained terms, on top of c once more: 2c − o.
                     parts += [(row.evidence, 2), (position < original.count ? original[position].evidence : [:], -1)]
                 case .input, .explanation:

@@ -23,7 +23,6 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-
     func run() async throws {
         let suites = try SuiteLoader.loadAll(in: URL(fileURLWithPath: workspace.suitesDir))
         let exporter = ResultsExporter(store: try workspace.openStore())

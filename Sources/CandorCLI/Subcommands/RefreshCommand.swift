@@ -35,7 +35,6 @@ struct RefreshCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-
     @Option(help: "The folder of results files.")
     var results: String = "Results"
 

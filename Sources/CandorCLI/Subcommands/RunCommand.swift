@@ -46,7 +46,6 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-
     @Option(name: .customLong("batch-size"), help: "Requests per call to the model.")
     var batchSize: Int = 64
 

@@ -23,7 +23,6 @@ struct SanityCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-
     @Option(help: "Also write the matrix as JSON to this file (the leaderboard reads Results/sanity.json).")
     var out: String?
 

@@ -29,7 +29,6 @@ struct ScoreCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-
     @Option(name: .customLong("batch-size"), help: "Requests per call to a model, for missing probes.")
     var batchSize: Int = 64
 
